@@ -1,0 +1,74 @@
+"""The `auditor` command line: a thin shell that parses arguments and calls the core.
+
+Each subcommand lives in its own module of this package, exposing
+`register(subparsers)` (adds its parser and sets `func`) and a `main(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import signal
+import sys
+from enum import IntEnum
+
+from auditor import __version__
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1          # a finding at or above --fail-on is not waived
+    INVALID_INPUT = 2     # bad input: a clear message was printed
+    INTERRUPTED = 130     # Ctrl-C
+
+
+# Subcommand modules, in the order `auditor --help` lists them. A module that is not there yet is skipped,
+# so a subcommand appears only once the code behind it exists.
+SUBCOMMANDS = ["validate", "schema", "analyze", "facts", "audit", "rules", "demo", "gui"]
+
+
+def version_text() -> str:
+    return f"auditor {__version__}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="auditor",
+        description="Audit in-store camera deployments against GDPR, CNIL and EU AI Act rule packs.",
+    )
+    parser.add_argument("--version", action="version", version=version_text())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        try:
+            module = importlib.import_module(f"auditor.cli.{name}_cmd")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"auditor.cli.{name}_cmd":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code (never raises for bad input or Ctrl-C)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:          # argparse: --help/--version exit 0, usage errors exit 2
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return ExitCode.INVALID_INPUT
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("auditor: interrupted; no output was written.", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    sys.exit(main())

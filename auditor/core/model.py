@@ -1,0 +1,161 @@
+"""The plain data that flows between analysis, rules and reports: severities, references, findings, results."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """Finding severities, worst first (REFERENCE.md's severity legend)."""
+
+    BLOCKER = "blocker"
+    MAJOR = "major"
+    MINOR = "minor"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """3 for blocker down to 0 for info, so that `a.rank >= b.rank` means 'at least as bad'."""
+        return {"blocker": 3, "major": 2, "minor": 1, "info": 0}[self.value]
+
+
+LANGS = ("en", "fr")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A bilingual string; rule and report text always exists in both languages."""
+
+    en: str
+    fr: str
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One precise legal or guidance reference, as REFERENCE.md's instruments table names them."""
+
+    instrument: str                  # short fixed name: GDPR, AI Act, ePrivacy Directive, CSI, ...
+    article: str | None = None
+    paragraph: str | None = None
+    point: str | None = None
+    section: str | None = None       # for guidelines cited by section (EDPB 3/2019 §5.1)
+    title: str | None = None
+    url: str | None = None
+    verified: str | None = None      # primary | secondary | memory (REFERENCE.md's legend)
+    applies_from: str | None = None  # ISO date the provision applies from
+    checked: str | None = None       # ISO date the rule was last checked against this source
+
+    def label(self) -> str:
+        """Human citation, e.g. 'GDPR Art 5(1)(e)' or 'EDPB Guidelines 3/2019 §8 para 121'."""
+        text = self.instrument
+        if self.article:
+            text += f" Art {self.article}"
+            if self.paragraph:
+                text += f"({self.paragraph})"
+            if self.point:
+                text += f"({self.point})"
+        else:
+            if self.section:
+                text += f" §{self.section}"
+            if self.paragraph:
+                text += f" para {self.paragraph}"
+            if self.point:
+                text += f" point {self.point}"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class WaiverState:
+    """How a waiver applied to one finding."""
+
+    justification: str
+    approver: str
+    expires: str                      # ISO date
+    active: bool                      # False when expired: the finding then counts as not waived
+    note: str = ""                    # e.g. "expired on 2026-01-31: ignored"
+
+
+@dataclass
+class Finding:
+    """One rule outcome about one subject. Carries all the text a report needs (reports never import rules)."""
+
+    id: str                           # stable: "<rule id>@<subject>"
+    rule_id: str
+    pack: str
+    severity: Severity
+    subject: str                      # "deployment", "camera:CHK-2", "activity:emotion-checkout"
+    title: Text
+    message: Text
+    rationale: Text
+    remediation: Text
+    references: list[Reference] = field(default_factory=list)
+    evidence: dict[str, Any] = field(default_factory=dict)   # fact path -> value that triggered it
+    question: bool = False            # True: a point for the assessor to decide, not a verdict
+    waiver: WaiverState | None = None
+
+    @property
+    def is_waived(self) -> bool:
+        return self.waiver is not None and self.waiver.active
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["severity"] = self.severity.value
+        d["references"] = [r.to_dict() for r in self.references]
+        d["waived"] = self.is_waived
+        return d
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """Identity of a rule pack as used in an audit (shown in every output)."""
+
+    id: str
+    title: Text
+    jurisdiction: str
+    version: str
+    checked: str                      # ISO date the content was last checked against its sources
+    sha256: str = ""
+    rule_count: int = 0
+    source: str = ""                  # "builtin" or the folder a user pack came from
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input of an audit, hashed for the audit trail."""
+
+    kind: str                         # config | footage | pack | waivers
+    path: str
+    sha256: str
+
+
+@dataclass
+class AuditResult:
+    """Everything one audit produced: the single input of every report writer (PDF, JSON, SARIF) and the GUI."""
+
+    facts: dict[str, Any]                               # the Facts document the rules saw
+    findings: list[Finding]
+    packs: list[PackInfo]
+    inputs: list[InputFile]
+    tool_version: str
+    generated_at: str                                   # ISO 8601 UTC; honours SOURCE_DATE_EPOCH
+    unused_waivers: list[dict[str, Any]] = field(default_factory=list)
+    expired_waivers: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # e.g. a pack checked more than 12 months ago
+    footage_errors: list[dict[str, Any]] = field(default_factory=list)   # {camera, path, message}
+    evidence_reviewed: bool = False                     # True only after the GUI's review step
+
+    def counts(self, *, waived: bool = False) -> dict[str, int]:
+        """Findings per severity, not waived (default) or waived only."""
+        out = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            if f.is_waived == waived:
+                out[f.severity.value] += 1
+        return out

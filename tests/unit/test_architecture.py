@@ -1,0 +1,72 @@
+"""Architecture guards: the core imports no Qt, imports flow one way, and pyproject lists every package."""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PKG = ROOT / "auditor"
+
+# Lower layers must not import higher ones (STYLE.md §1).
+LAYERS = [
+    {"auditor.gui", "auditor.cli"},
+    {"auditor.audit"},
+    {"auditor.config", "auditor.footage", "auditor.rules", "auditor.report"},
+    {"auditor.core"},
+]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _module_of(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _layer(module: str) -> int | None:
+    for i, layer in enumerate(LAYERS):
+        if any(module == m or module.startswith(m + ".") for m in layer):
+            return i
+    return None
+
+
+def test_core_has_no_qt_import():
+    offenders = [
+        f"{p.relative_to(ROOT)} imports {name}"
+        for p in PKG.rglob("*.py") if "gui" not in p.relative_to(PKG).parts
+        for name in _imports(p) if name.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
+    ]
+    assert not offenders, offenders
+
+
+def test_imports_flow_one_way():
+    offenders = []
+    for p in PKG.rglob("*.py"):
+        here = _layer(_module_of(p))
+        if here is None:
+            continue
+        for name in _imports(p):
+            there = _layer(name)
+            if there is not None and there < here:
+                offenders.append(f"{_module_of(p)} (layer {here}) imports {name} (layer {there})")
+            if there == here == 2 and name.split(".")[1] != _module_of(p).split(".")[1]:
+                offenders.append(f"{_module_of(p)} imports its sibling {name}")
+    assert not offenders, offenders
+
+
+def test_pyproject_lists_every_package():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    on_disk = {_module_of(p.parent / "__init__.py") for p in PKG.rglob("__init__.py")}
+    on_disk |= {"auditor_packs", "auditor_assets"}
+    assert listed == on_disk
