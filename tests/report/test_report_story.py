@@ -1,0 +1,155 @@
+"""build_story() read as data: sections, findings, questions, waivers, limits, both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from auditor.report import i18n
+from auditor.report.story import Heading, build_story, headings, parse_bucket, plain_text, recall_rows, reference_label
+from auditor.core.model import Reference
+
+
+def _text(result, lang="en", **kw):
+    return plain_text(build_story(result, lang, None, **kw))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_sections_follow_art35_7_and_the_cnil_method(result, lang):
+    tops = [text for level, text in headings(build_story(result, lang, None)) if level == 0]
+    keys = ["sec.summary", "sec.description", "sec.necessity", "sec.risks", "sec.measures", "sec.evidence",
+            "sec.findings", "sec.questions", "sec.waivers", "sec.appendix_trail", "sec.appendix_signoff",
+            "sec.appendix_glossary"]
+    assert len(tops) == len(keys)
+    for text, key in zip(tops, keys):
+        assert i18n.t(lang, key) in text
+
+
+def test_every_finding_with_its_references_and_remediation(result):
+    text = _text(result)
+    for f in result.findings:
+        assert f.rule_id in text
+        assert f.title.en in text
+        for ref in f.references:
+            assert ref.label() in text
+    assert "Stop the emotion analysis; it cannot be made lawful at a workplace." in text
+
+
+def test_summary_puts_prohibited_practices_first_and_explains_the_dpia(result):
+    story = build_story(result, "en", None)
+    text = plain_text(story)
+    summary = text.split("2. Systematic description")[0]
+    assert "Yes. A DPIA is mandatory" in summary
+    assert "WP248 criteria met: 5 of 9" in summary
+    assert "Systematic monitoring" in summary and "Data concerning vulnerable data subjects" in summary
+    prohibited = summary.index("Prohibited or unlawful practices")
+    assert prohibited < summary.index("Findings by severity") < summary.index("Top actions")
+    assert summary.index("Emotion recognition that also reads the cashiers") > prohibited
+
+
+def test_questions_are_a_checklist(result):
+    from reportlab.platypus import KeepTogether
+
+    flat = []
+    for f in build_story(result, "en", None):
+        flat += f._content if isinstance(f, KeepTogether) else [f]
+    bullets = [f for f in flat if getattr(f, "bulletText", None) == "☐"]
+    titles = " ".join(f.getPlainText() for f in bullets)
+    assert "Is a DPO mandatory for this chain?" in titles
+    assert "How can people object to the recording?" in titles
+
+
+def test_waivers_show_justification_and_expired_ones(result):
+    text = _text(result)
+    assert "Group record covers the store; merged in Q1." in text
+    assert "Marie Dupont, DPO" in text
+    assert "expired: ignored" in text
+    assert "Waivers that matched no finding" in text and "GDPR-ART5-1C-AUDIO" in text
+
+
+def test_evidence_review_is_stated_plainly(result):
+    assert "were not reviewed by a person" in _text(result)
+    result.evidence_reviewed = True
+    text = _text(result)
+    assert "were not reviewed" not in text
+    assert "were reviewed by a person in the application" in text
+
+
+def test_assessor_field(result):
+    assert "to be completed" in _text(result)
+    assert "Ada Lovelace" in _text(result, assessor="Ada Lovelace")
+
+
+def test_camera_without_footage_says_what_the_audit_relied_on(result):
+    text = _text(result)
+    assert "No footage was analysed for this camera" in text
+    assert "clips/chk-1-night.mp4" in text
+
+
+def test_action_plan_has_owner_and_due_date_to_fill(result):
+    text = _text(result)
+    assert "Owner" in text and "Due date" in text
+    assert "P1 — before any deployment" in text
+
+
+def _english_only_strings() -> list[str]:
+    out = []
+    for key in i18n.all_keys():
+        en, fr = i18n.t("en", key), i18n.t("fr", key)
+        for part in re.split(r"\{[a-z_]+\}", en):
+            part = part.strip(" .,:;()")
+            if len(part) >= 12 and part not in fr:
+                out.append(part)
+    for pairs in i18n.VOCAB.values():
+        for en, fr in pairs.values():
+            if " " in en and en != fr and en not in fr:
+                out.append(en)
+    return out
+
+
+def test_no_english_left_in_the_french_report(result_with_footage):
+    text = plain_text(build_story(result_with_footage, "fr", None))
+    leaks = [s for s in _english_only_strings() if s in text]
+    assert not leaks, leaks[:10]
+    assert "Synthèse" in text and "Œuvre & Cie" in text
+    assert "23 novembre 2026" in text
+    assert f"12{i18n.NNBSP}345" in text          # visitors per day
+    assert "RGPD art. 5(1)(e)" in text           # French citations
+    assert "Why it matters" not in text and "Remediation" not in text
+
+
+def test_french_reference_labels():
+    assert reference_label(Reference("GDPR", article="5", paragraph="1", point="e"), "fr") == "RGPD art. 5(1)(e)"
+    assert reference_label(Reference("EDPB Guidelines 3/2019", section="8", paragraph="121"), "fr") == \
+        "Lignes directrices 3/2019 du CEPD, §8, point 121"
+    assert reference_label(Reference("GDPR", article="5"), "en") == "GDPR Art 5"
+
+
+def test_recall_for_the_face_sizes_the_camera_shows():
+    footage = {"face_width_px": {"p10": 16, "p50": 25, "p90": 35, "max": 38},
+               "detector": {"recall_by_width": {"<15": 0.4, "15-20": 0.8, "20-40": 0.97, "40-80": 0.99, ">80": 1.0}}}
+    assert recall_rows(footage) == [("15–20", 0.8), ("20–40", 0.97)]
+    # no face measured: every bucket is shown, the small ones included
+    assert len(recall_rows({"face_width_px": None, "detector": footage["detector"]})) == 5
+    assert parse_bucket("80+") == (80.0, float("inf")) and parse_bucket("<15") == (0.0, 15.0)
+
+
+def test_evidence_section_states_recall_and_never_claims_no_faces(result_with_footage):
+    result_with_footage.facts["cameras"][2]["footage"]["faces_per_frame"] = {"mean": 0.0, "max": 0}
+    text = _text(result_with_footage)
+    assert "the detector finds 83% of them" in text       # CNT-1 shows 11-18 px faces
+    assert "about 17% of such faces may be missed" in text
+    assert "This does not prove that the camera captures no face" in text
+    assert "declared for anonymous purposes only" in text
+    assert "Evidence frames were not embedded in this report." in text
+
+
+def test_headings_are_unique_outline_keys(result_with_footage):
+    keys = [f.outline_key for f in build_story(result_with_footage, "en", None) if isinstance(f, Heading)]
+    assert len(keys) == len(set(keys))
+
+
+def test_unknown_language_is_refused(result):
+    with pytest.raises(ValueError):
+        build_story(result, "de", None)
