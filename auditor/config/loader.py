@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from auditor.config.yamlsafe import Document, KeyPath, format_path, read_document
+from auditor.core.yamlsafe import Document, KeyPath, format_path, read_document
 from auditor.core.deployment import Deployment, cross_reference_problems
 from auditor.core.errors import InputError, Problem
 

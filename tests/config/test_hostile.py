@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.cli import main
-from auditor.config import yamlsafe
+from auditor.core import yamlsafe
 from auditor.config.loader import load_deployment
 from auditor.core.errors import InputError
 

@@ -12,10 +12,15 @@ PKG = ROOT / "auditor"
 # Lower layers must not import higher ones (STYLE.md §1).
 LAYERS = [
     {"auditor.gui", "auditor.cli"},
-    {"auditor.audit"},
+    {"auditor.audit", "auditor.project", "auditor.versions"},
     {"auditor.config", "auditor.footage", "auditor.rules", "auditor.report"},
     {"auditor.core"},
 ]
+
+
+# The one allowed sibling import: the report redacts evidence frames with the footage package's redactor
+# (in memory, just before embedding), so that no code path can embed a frame without masking it.
+ALLOWED_SIBLINGS = {("auditor.report", "auditor.footage")}
 
 
 def _imports(path: Path) -> set[str]:
@@ -59,7 +64,8 @@ def test_imports_flow_one_way():
             there = _layer(name)
             if there is not None and there < here:
                 offenders.append(f"{_module_of(p)} (layer {here}) imports {name} (layer {there})")
-            if there == here == 2 and name.split(".")[1] != _module_of(p).split(".")[1]:
+            pair = (".".join(_module_of(p).split(".")[:2]), ".".join(name.split(".")[:2]))
+            if there == here == 2 and pair[0] != pair[1] and pair not in ALLOWED_SIBLINGS:
                 offenders.append(f"{_module_of(p)} imports its sibling {name}")
     assert not offenders, offenders
 

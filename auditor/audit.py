@@ -1,0 +1,277 @@
+"""The one use case: deployment config (+ footage, packs, waivers) -> AuditResult. The CLI and the GUI call it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor import __version__
+from auditor.config.loader import LoadedDeployment, load_deployment
+from auditor.core import yamlsafe
+from auditor.core.errors import InputError, Problem
+from auditor.core.model import AuditResult, InputFile
+from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
+from auditor.report import is_stale, stale_warning
+
+DEFAULT_SAMPLE_FPS: float | None = None        # None: the footage analysis's own default rate
+
+
+def audit_clock(now: dt.datetime | None = None) -> dt.datetime:
+    """The time of the audit in UTC: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            pass
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+
+
+@dataclass
+class AuditRequest:
+    """Everything one audit needs; the CLI and the GUI fill the same request."""
+
+    config: Path
+    footage: dict[str, list[Path]] = field(default_factory=dict)   # camera id -> files given explicitly
+    rule_dirs: list[Path] = field(default_factory=list)            # extra packs (--rules DIR)
+    waivers: Path | None = None                                     # waiver YAML file
+    waiver_entries: list[dict[str, Any]] | None = None              # or waivers as data (GUI project)
+    sample_fps: float | None = DEFAULT_SAMPLE_FPS                   # frames/s sampled; None: analysis default
+    analyse_footage: bool = True                                    # False: --no-footage
+    audit_date: str | None = None                                   # ISO date; default: the audit clock's day
+    generated_at: str | None = None                                 # ISO UTC time; default: the audit clock
+    lang: str = "en"
+    detector: Any = None                                            # a FaceDetector; None: the default one
+
+
+def subject_regions(config: str | Path) -> dict[str, tuple[int, int]]:
+    """Line and column of each finding subject (and its keys) in a config: for SARIF locations."""
+    try:
+        doc = yamlsafe.read_document(Path(config))
+    except InputError:
+        return {}
+    data = doc.data if isinstance(doc.data, dict) else {}
+    regions: dict[str, tuple[int, int]] = {"deployment": (1, 1)}
+    for section, kind in (("cameras", "camera"), ("activities", "activity")):
+        for i, item in enumerate(data.get(section) or []):
+            if isinstance(item, dict) and "id" in item and (section, i) in doc.positions:
+                subject = f"{kind}:{item['id']}"
+                regions[subject] = doc.positions[(section, i)]
+                for key in item:
+                    if (section, i, key) in doc.key_positions:
+                        regions[f"{subject}#{key}"] = doc.key_positions[(section, i, key)]
+    for key in data:
+        if (key,) in doc.key_positions:
+            regions[f"deployment#{key}"] = doc.key_positions[(key,)]
+    return regions
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def declared_footage(loaded: LoadedDeployment) -> dict[str, list[Path]]:
+    """The config's own `footage:` paths resolved against its folder, without the containment check.
+
+    For configs the tool itself ships (the bundled examples, whose clips live beside their folder): pass
+    the result as explicit footage. A user's config goes through footage_plan's check instead.
+    """
+    return {c.id: [loaded.folder / p for p in c.footage] for c in loaded.deployment.cameras if c.footage}
+
+
+def footage_plan(loaded: LoadedDeployment, overrides: dict[str, list[Path]]) -> tuple[
+        dict[str, list[Path]], list[dict[str, Any]]]:
+    """Which files to analyse per camera, and the per-file errors found before any analysis.
+
+    Config paths are relative to the config's folder and must stay inside it; paths given explicitly
+    (`--footage CAM=PATH`) may be anywhere. Raises InputError for an override naming an unknown camera.
+    """
+    dep = loaded.deployment
+    ids = [c.id for c in dep.cameras]
+    unknown = sorted(set(overrides) - set(ids))
+    if unknown:
+        raise InputError([Problem(str(loaded.path), f"--footage names camera {cid!r}, which is not declared in "
+                                                    f"`cameras` ({', '.join(ids) or 'none'})") for cid in unknown])
+    plan: dict[str, list[Path]] = {}
+    errors: list[dict[str, Any]] = []
+    for cam in dep.cameras:
+        if cam.id in overrides:
+            candidates = [(Path(p), True) for p in overrides[cam.id]]
+        else:
+            candidates = [(loaded.folder / p, False) for p in cam.footage]
+        files: list[Path] = []
+        for path, explicit in candidates:
+            if not explicit and not _inside(path, loaded.folder):
+                errors.append({"camera": cam.id, "path": str(path),
+                               "message": "refused: the path leads outside the config's folder; give it "
+                                          f"explicitly with --footage {cam.id}=PATH to use it"})
+                continue
+            if not path.is_file():
+                errors.append({"camera": cam.id, "path": str(path), "message": "no such file"})
+                continue
+            files.append(path)
+        if files:
+            plan[cam.id] = files
+    return plan, errors
+
+
+def _footage_errors(camera: str, measured: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for err in measured.get("errors") or []:
+        if isinstance(err, dict):
+            out.append({"camera": camera, "path": str(err.get("path", err.get("file", ""))),
+                        "message": str(err.get("message", err.get("error", err)))})
+        else:
+            out.append({"camera": camera, "path": "", "message": str(err)})
+    return out
+
+
+def analyse_footage(plan: dict[str, list[Path]], *, detector: Any, sample_fps: float | None,
+                    progress: ProgressFn, cancel: CancelToken) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """Run footage analysis on each camera's files (the footage package is imported only when needed)."""
+    from auditor.footage.analyze import analyze_camera
+    options: dict[str, Any] = {"detector": detector, "progress": progress, "cancel": cancel}
+    if sample_fps is not None:
+        options["sample_fps"] = sample_fps
+    measured: dict[str, dict[str, Any]] = {}
+    errors: list[dict[str, Any]] = []
+    total = len(plan)
+    for i, (camera, files) in enumerate(plan.items()):
+        cancel.check()
+        progress(Progress(done=i, total=total, note=camera, step="footage"))
+        result = analyze_camera(camera, files, **options)
+        cam_errors = _footage_errors(camera, result)
+        errors.extend(cam_errors)
+        if not _measured_anything(result):
+            continue                     # nothing could be read: the camera counts as not analysed
+        measured[camera] = result
+    progress(Progress(done=total, total=total, note="", step="footage"))
+    return measured, errors
+
+
+def _measured_anything(result: dict[str, Any]) -> bool:
+    if isinstance(result.get("analysed"), bool):
+        return result["analysed"]
+    for key in ("frames_analysed", "frames_sampled", "frames"):
+        value = result.get(key)
+        if isinstance(value, (int, float)) and value > 0:
+            return True
+    return False
+
+
+@dataclass
+class PreparedFacts:
+    """The Facts document of a request and what went into it (before any rule runs)."""
+
+    loaded: LoadedDeployment
+    facts: dict[str, Any]
+    inputs: list[InputFile]
+    footage_errors: list[dict[str, Any]]
+    generated_at: str
+    audit_date: str
+
+
+def prepare_facts(request: AuditRequest, *, progress: ProgressFn = no_progress,
+                  cancel: CancelToken | None = None) -> PreparedFacts:
+    """Load the config, analyse the footage and build the Facts document (what `auditor facts` prints)."""
+    from auditor.rules.derive import build_facts
+
+    cancel = cancel or CancelToken()
+    generated_at = request.generated_at or audit_clock().strftime("%Y-%m-%dT%H:%M:%SZ")
+    audit_date = request.audit_date or generated_at[:10]
+    try:
+        dt.date.fromisoformat(audit_date)
+    except ValueError:
+        raise InputError([Problem("--date", "invalid audit date", expected="YYYY-MM-DD", found=audit_date)]) from None
+    progress(Progress(done=0, total=None, note=str(request.config), step="config"))
+    loaded = load_deployment(request.config)
+    inputs = [InputFile("config", str(loaded.path), loaded.sha256)]
+    cancel.check()
+    footage: dict[str, dict[str, Any]] = {}
+    footage_errors: list[dict[str, Any]] = []
+    if request.analyse_footage:
+        plan, footage_errors = footage_plan(loaded, request.footage)
+        if plan:
+            footage, analysis_errors = analyse_footage(plan, detector=request.detector,
+                                                       sample_fps=request.sample_fps, progress=progress,
+                                                       cancel=cancel)
+            footage_errors += analysis_errors
+        for files in plan.values():
+            for f in files:
+                cancel.check()
+                inputs.append(InputFile("footage", str(f), sha256_file(f)))
+    elif request.footage:
+        footage_plan(loaded, request.footage)          # still refuse overrides naming unknown cameras
+    cancel.check()
+    facts = build_facts(loaded.deployment, footage=footage, audit_date=audit_date,
+                        audit_time=generated_at[11:19] if len(generated_at) >= 19 else None)
+    return PreparedFacts(loaded, facts, inputs, footage_errors, generated_at, audit_date)
+
+
+def run_audit(request: AuditRequest, *, progress: ProgressFn = no_progress,
+              cancel: CancelToken | None = None) -> AuditResult:
+    """Load, analyse, derive, evaluate and waive: the whole audit, with no output written.
+
+    Raises InputError for bad input (config, packs, waivers, footage overrides) and Cancelled on cancel.
+    Packs and waivers are checked before any footage is analysed, so bad input fails fast.
+    """
+    from auditor.rules.engine import evaluate
+    from auditor.rules.packs import load_packs
+    from auditor.rules.waivers import apply_waivers, load_waivers, parse_waivers
+
+    cancel = cancel or CancelToken()
+    progress(Progress(done=0, total=None, note="rule packs", step="packs"))
+    packs = load_packs(request.rule_dirs)
+    waivers = []
+    waiver_inputs = []
+    if request.waivers is not None:
+        waivers = load_waivers(request.waivers)
+        waiver_inputs.append(InputFile("waivers", str(request.waivers), sha256_file(Path(request.waivers))))
+    if request.waiver_entries:
+        waivers += parse_waivers(request.waiver_entries, file="project waivers")
+    cancel.check()
+    prepared = prepare_facts(request, progress=progress, cancel=cancel)
+    inputs = prepared.inputs[:1] + [InputFile("pack", f"{p.id} ({p.source})", p.sha256) for p in packs] \
+        + waiver_inputs + prepared.inputs[1:]
+    cancel.check()
+    progress(Progress(done=0, total=None, note="rules", step="rules"))
+    findings = evaluate(prepared.facts, packs)
+    replaced: dict[str, str] = {}
+    for pack in packs:
+        replaced.update(pack.header.replaced)
+    known = {r.id for p in packs for r in p.rules}
+    audit_date = prepared.audit_date
+    outcome = apply_waivers(findings, waivers, audit_date=audit_date, replaced=replaced, known_rules=known)
+    warnings = list(outcome.warnings)
+    for pack in packs:
+        if is_stale(pack.checked, audit_date):
+            warnings.append(stale_warning(pack.id, pack.checked, audit_date))
+    for w in outcome.expired:
+        warnings.append(f"waiver for {w['rule_id']} on {w['subject']} expired on {w['expires']}: ignored")
+    for w in outcome.unused:
+        warnings.append(f"waiver for {w['rule_id']} on {w['subject']} is unused: {w['reason']}")
+    for err in prepared.footage_errors:
+        warnings.append(f"footage of camera {err['camera']}: {err['path']}: {err['message']}")
+    progress(Progress(done=1, total=1, note="done", step="done"))
+    return AuditResult(facts=prepared.facts, findings=findings, packs=[p.info for p in packs], inputs=inputs,
+                       tool_version=__version__, generated_at=prepared.generated_at,
+                       unused_waivers=outcome.unused, expired_waivers=outcome.expired, warnings=warnings,
+                       footage_errors=prepared.footage_errors)

@@ -1,0 +1,229 @@
+"""`auditor audit CONFIG ...`: run the audit, print a findings summary, write JSON/SARIF; exit code by severity."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from auditor.cli import ExitCode
+from auditor.core.errors import InputError
+from auditor.core.model import AuditResult, Severity
+from auditor.core.tasks import Progress
+
+FAIL_ON = ("blocker", "major", "minor", "info", "none")
+
+
+def parse_footage(values: list[str] | None) -> dict[str, list[Path]]:
+    """`--footage CAM=PATH` (repeatable) -> {camera: [paths]}; raise InputError for a malformed value."""
+    from auditor.core.errors import Problem
+    out: dict[str, list[Path]] = {}
+    problems = []
+    for value in values or []:
+        cam, sep, path = value.partition("=")
+        if not sep or not cam.strip() or not path.strip():
+            problems.append(Problem("--footage", "expected CAMERA_ID=PATH", found=repr(value)))
+            continue
+        out.setdefault(cam.strip(), []).append(Path(path.strip()))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def add_footage_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--footage", action="append", metavar="CAM=PATH",
+                   help="footage file for a camera (repeatable); replaces the config's `footage:` list for "
+                        "that camera and may be anywhere on disk")
+    p.add_argument("--no-footage", action="store_true", help="do not analyse any footage")
+    p.add_argument("--sample-fps", type=_positive, default=None, metavar="N",
+                   help="frames per second sampled from each clip (default: the analysis default)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="audit date (default: today, or SOURCE_DATE_EPOCH)")
+
+
+def add_report_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", metavar="REPORT.pdf", help="write the DPIA report (PDF) here")
+    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the PDF report (default: en)")
+    p.add_argument("--assessor", metavar="NAME", help="the assessor's name, printed on the report's cover")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("audit", help="audit a deployment: findings summary, JSON and SARIF",
+                       description="Audit a deployment config (and its sample footage) against the rule packs. "
+                                   "Exit status: 0 OK, 1 a finding at or above --fail-on is not waived, "
+                                   "2 bad input, 130 interrupted.")
+    p.add_argument("config", metavar="CONFIG", help="deployment YAML file")
+    add_footage_options(p)
+    p.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="also load the rule packs in DIR (repeatable); validated like the built-in ones")
+    p.add_argument("--waivers", metavar="FILE", help="waiver YAML file")
+    p.add_argument("--json", metavar="OUT", help="write the JSON report here")
+    p.add_argument("--sarif", metavar="OUT", help="write the SARIF 2.1.0 log here")
+    add_report_options(p)
+    p.add_argument("--fail-on", choices=FAIL_ON, default="none",
+                   help="exit 1 when a finding at or above this severity is not waived (default: none)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print the verdict line only")
+    p.set_defaults(func=main)
+
+
+def request_from_args(args: argparse.Namespace) -> Any:
+    from auditor.audit import DEFAULT_SAMPLE_FPS, AuditRequest
+    return AuditRequest(config=Path(args.config), footage=parse_footage(getattr(args, "footage", None)),
+                        rule_dirs=[Path(d) for d in getattr(args, "rules", []) or []],
+                        waivers=Path(args.waivers) if getattr(args, "waivers", None) else None,
+                        sample_fps=args.sample_fps if args.sample_fps is not None else DEFAULT_SAMPLE_FPS,
+                        analyse_footage=not args.no_footage, audit_date=args.date,
+                        lang=getattr(args, "lang", None) or "en")
+
+
+# --- outputs: (argument name, writer); another output is one more entry ---------------------------------
+
+def _write_json(result: AuditResult, path: Path, args: argparse.Namespace) -> None:
+    from auditor.report.json_report import write_json
+    write_json(result, path)
+
+
+def _write_sarif(result: AuditResult, path: Path, args: argparse.Namespace) -> None:
+    from auditor.audit import subject_regions
+    from auditor.report.sarif import write_sarif
+    write_sarif(result, path, lang=getattr(args, "lang", None) or "en", regions=subject_regions(args.config))
+
+
+def _write_pdf(result: AuditResult, path: Path, args: argparse.Namespace) -> None:
+    from auditor.report.pdf import write_pdf
+    progress = TerminalProgress()
+    try:
+        write_pdf(result, path, lang=getattr(args, "lang", None) or "en",
+                  assessor=getattr(args, "assessor", None), progress=progress)
+    finally:
+        progress.close()
+
+
+OUTPUTS: list[tuple[str, Callable[[AuditResult, Path, argparse.Namespace], None]]] = [
+    ("json", _write_json),
+    ("sarif", _write_sarif),
+    ("out", _write_pdf),
+]
+
+
+def write_outputs(result: AuditResult, args: argparse.Namespace) -> list[Path]:
+    """Write every output the arguments ask for (each atomically); return the paths written."""
+    written = []
+    for attr, writer in OUTPUTS:
+        value = getattr(args, attr, None)
+        if value:
+            path = Path(value)
+            writer(result, path, args)
+            written.append(path)
+    return written
+
+
+# --- printing -------------------------------------------------------------------------------------------
+
+class TerminalProgress:
+    """One status line on stderr while footage is analysed (only when stderr is a terminal)."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self.last = ""
+
+    def __call__(self, p: Progress) -> None:
+        if not self.active:
+            return
+        total = f"/{p.total}" if p.total else ""
+        line = f"\r{p.step or 'working'}: {p.note} {p.done}{total}".ljust(60)[:79]
+        if line != self.last:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+            self.last = line
+
+    def close(self) -> None:
+        if self.active and self.last:
+            sys.stderr.write("\r" + " " * 79 + "\r")
+            sys.stderr.flush()
+
+
+def verdict_line(result: AuditResult) -> str:
+    from auditor.report.json_report import is_prohibited
+    counts = result.counts()
+    waived = sum(result.counts(waived=True).values())
+    derived = result.facts.get("derived", {})
+    prohibited = any(is_prohibited(f) for f in result.findings)
+    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Severity)
+    return (f"DPIA required: {'yes' if derived.get('dpia_required') else 'no'}; "
+            f"prohibited practice flagged: {'yes' if prohibited else 'no'}; findings: {parts}; waived: {waived}")
+
+
+def print_summary(result: AuditResult, *, out: Any = None) -> None:
+    from auditor.report.json_report import is_prohibited, sorted_findings
+    out = out or sys.stdout
+    facts = result.facts
+    store = facts.get("store", {})
+    derived = facts.get("derived", {})
+    print(f"{store.get('name', '?')} ({store.get('country', '?')}): {len(facts.get('cameras', []))} cameras, "
+          f"{len(facts.get('activities', []))} processing activities; audit date {facts.get('audit', {}).get('date')}",
+          file=out)
+    wp = derived.get("wp248", {})
+    print(f"DPIA required: {'YES' if derived.get('dpia_required') else 'no'}"
+          + (f" (WP248 criteria met: {', '.join(str(n) for n in wp.get('met', []))})" if wp.get("met") else ""),
+          file=out)
+    for reason in derived.get("dpia_reasons", []):
+        print(f"  - {reason}", file=out)
+    prohibited = [f for f in result.findings if is_prohibited(f)]
+    print(f"Prohibited practice flagged: {'YES' if prohibited else 'no'}", file=out)
+    findings = sorted_findings(result.findings)
+    if findings:
+        print("Findings:", file=out)
+    for f in findings:
+        mark = " [waived]" if f.is_waived else (" [question]" if f.question else "")
+        print(f"  {f.severity.value.upper():<8} {f.rule_id:<42} {f.subject:<28} {f.message.en}{mark}", file=out)
+    for p in result.packs:
+        print(f"Pack {p.id} {p.version}, checked {p.checked} ({p.rule_count} rules)", file=out)
+    for w in result.warnings:
+        print(f"warning: {w}", file=out)
+    print(verdict_line(result), file=out)
+
+
+def fails(result: AuditResult, threshold: str) -> bool:
+    if threshold == "none":
+        return False
+    limit = Severity(threshold).rank
+    return any(f.severity.rank >= limit and not f.is_waived for f in result.findings)
+
+
+def main(args: argparse.Namespace) -> int:
+    from auditor.audit import run_audit
+    progress = TerminalProgress()
+    try:
+        request = request_from_args(args)
+        result = run_audit(request, progress=progress)
+    except InputError as exc:
+        progress.close()
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
+        return ExitCode.INVALID_INPUT
+    progress.close()
+    try:
+        written = write_outputs(result, args)
+    except OSError as exc:
+        print(f"auditor audit: cannot write output: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return ExitCode.INVALID_INPUT
+    if args.quiet:
+        for w in result.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+        print(verdict_line(result))
+    else:
+        print_summary(result)
+    for path in written:
+        print(f"wrote {path}")
+    return ExitCode.FINDINGS if fails(result, args.fail_on) else ExitCode.OK

@@ -1,0 +1,118 @@
+"""`auditor demo`: audit every bundled example deployment, print a summary table, write one example's outputs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.resources
+import sys
+from pathlib import Path
+
+from auditor.cli import ExitCode
+from auditor.core.errors import InputError
+from auditor.core.model import Severity
+
+DEFAULT_EXAMPLE_HINT = "emotion"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="audit the bundled example deployments",
+                       description="Audit every bundled example deployment (assets/deployments), print a summary "
+                                   "table, then run the full audit of one example with its sample footage and write "
+                                   "its DPIA report (PDF, in English and French), JSON and SARIF into the output "
+                                   "folder.")
+    p.add_argument("--example", metavar="NAME", help="the example whose outputs are written (file name or part "
+                                                     f"of it; default: the first containing {DEFAULT_EXAMPLE_HINT!r})")
+    p.add_argument("--out-dir", default="out", metavar="DIR", help="output folder (default: ./out)")
+    p.add_argument("--no-footage", action="store_true", help="do not analyse the chosen example's footage")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="audit date (default: today, or SOURCE_DATE_EPOCH)")
+    p.set_defaults(func=main)
+
+
+def example_files() -> list[Path]:
+    with importlib.resources.as_file(importlib.resources.files("auditor_assets") / "deployments") as folder:
+        return sorted(Path(folder).glob("*.yaml"))
+
+
+def choose_example(files: list[Path], name: str | None) -> Path | None:
+    if name:
+        for f in files:
+            if f.name == name or f.stem == name:
+                return f
+        matches = [f for f in files if name in f.name]
+        return matches[0] if matches else None
+    hinted = [f for f in files if DEFAULT_EXAMPLE_HINT in f.name]
+    return (hinted or files or [None])[0]
+
+
+def _footage_available() -> bool:
+    try:
+        import auditor.footage.analyze  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def main(args: argparse.Namespace) -> int:
+    from auditor.audit import AuditRequest, run_audit, subject_regions
+    from auditor.cli.audit_cmd import TerminalProgress, print_summary
+    from auditor.report.json_report import is_prohibited, write_json
+    from auditor.report.pdf import write_pdf
+    from auditor.report.sarif import write_sarif
+
+    files = example_files()
+    if not files:
+        print("auditor demo: no example deployment is bundled (assets/deployments/*.yaml)", file=sys.stderr)
+        return ExitCode.INVALID_INPUT
+    chosen = choose_example(files, args.example)
+    if chosen is None:
+        print(f"auditor demo: no example matches {args.example!r}; examples: "
+              + ", ".join(f.stem for f in files), file=sys.stderr)
+        return ExitCode.INVALID_INPUT
+    header = f"{'example':<40} {'DPIA':<5} {'prohibited':<10} " + " ".join(f"{s.value:>7}" for s in Severity)
+    print(header)
+    print("-" * len(header))
+    bad = 0
+    for path in files:
+        try:
+            result = run_audit(AuditRequest(config=path, analyse_footage=False, audit_date=args.date))
+        except InputError as exc:
+            bad += 1
+            print(f"{path.stem:<40} invalid: {exc.problems[0].format() if exc.problems else exc}")
+            continue
+        counts = result.counts()
+        prohibited = any(is_prohibited(f) for f in result.findings)
+        print(f"{path.stem:<40} {'yes' if result.facts['derived']['dpia_required'] else 'no':<5} "
+              f"{'yes' if prohibited else 'no':<10} " + " ".join(f"{counts[s.value]:>7}" for s in Severity))
+    print()
+    use_footage = not args.no_footage and _footage_available()
+    progress = TerminalProgress()
+    try:
+        result = run_audit(AuditRequest(config=chosen, analyse_footage=use_footage, audit_date=args.date),
+                           progress=progress)
+    except InputError as exc:
+        progress.close()
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
+        return ExitCode.INVALID_INPUT
+    progress.close()
+    out_dir = Path(args.out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        json_path = write_json(result, out_dir / f"{chosen.stem}.json")
+        sarif_path = write_sarif(result, out_dir / f"{chosen.stem}.sarif", regions=subject_regions(chosen))
+        pdfs = []
+        for lang in ("en", "fr"):
+            summary = write_pdf(result, out_dir / f"{chosen.stem}.{lang}.pdf", lang=lang, progress=progress)
+            progress.close()
+            pdfs.append(summary)
+    except OSError as exc:
+        print(f"auditor demo: cannot write to {out_dir}: {exc.strerror or exc}", file=sys.stderr)
+        return ExitCode.INVALID_INPUT
+    print(f"== {chosen.stem}" + ("" if use_footage else " (footage not analysed)"))
+    print_summary(result)
+    print(f"wrote {json_path}")
+    print(f"wrote {sarif_path}")
+    for summary in pdfs:
+        print(f"wrote {summary.path} ({summary.pages} pages, {summary.frames_embedded} redacted evidence frames, "
+              f"{summary.faces_masked} faces masked)")
+    return ExitCode.INVALID_INPUT if bad else ExitCode.OK

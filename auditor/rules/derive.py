@@ -1,0 +1,386 @@
+"""The Facts document: the deployment, footage measurements and the derived facts of docs/facts-and-rules.md.
+
+Derived facts are computed here, in Python, before any rule runs: classification (biometric, special
+categories, AI Act system type, publicly accessible, employees and minors in scope), scale, the nine WP248
+criteria each with the reasons it is or is not met, the CNIL DPIA-list items, GDPR Art 35(3) and whether a
+DPIA is required. Reasons are English; the report renders the parts in either language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.core.deployment import EEA_COUNTRIES, Activity, Camera, Deployment
+
+SCHEMA_VERSION = 1
+ID_GRADE_SHARE_THRESHOLD = 0.05       # product threshold for id_grade_capture (stated in the report)
+LARGE_VISITORS_PER_DAY = 1000         # product heuristic for large scale (DPIA-ART35-3B; not law)
+LARGE_CONTINUOUS_PUBLIC_CAMERAS = 10
+
+PUBLIC_ZONES = frozenset({"entrance", "sales_floor", "checkout", "self_checkout", "fitting_room_area", "car_park",
+                          "street_frontage", "mall_concourse"})
+STAFF_ONLY_ZONES = frozenset({"stockroom", "office", "staff_room", "union_room"})
+EMPLOYEE_ZONES = frozenset({"checkout", "stockroom", "office", "staff_room"})
+INTIMATE_ZONES = frozenset({"fitting_room", "toilets", "staff_room", "union_room"})
+ANONYMOUS_PURPOSES = frozenset({"people_count", "occupancy", "heatmap", "anonymous_analytics", "audience_measurement"})
+
+BIOMETRIC_SIGNALS = frozenset({"face", "voice", "body", "gait"})
+FACE_GAIT_BODY = frozenset({"face", "gait", "body"})
+FACE_VOICE_BODY = frozenset({"face", "voice", "body"})
+SENSING_SIGNALS = BIOMETRIC_SIGNALS | {"thermal"}
+FACE_ID = frozenset({"face_id_watchlist", "face_id_vip", "face_verification_payment"})
+DEMOGRAPHIC = frozenset({"demographic_age", "demographic_gender", "demographic_ethnicity"})
+HEALTH = frozenset({"vital_signs_heart_rate", "body_temperature"})
+# Techniques that analyse faces or bodies whatever the declared signals.
+INHERENTLY_BIOMETRIC = FACE_ID | DEMOGRAPHIC | HEALTH | {"emotion", "age_estimation_sale_control",
+                                                         "behaviour_detection"}
+TRACKING = frozenset({"wifi_mac", "ble_beacon_app", "reid_tracking"})
+WATCHLIST_RISK = frozenset({"shoplifting", "suspected_offender", "banned_person"})
+
+WP248_CRITERIA = [
+    (1, "evaluation_scoring", "Evaluation or scoring, including profiling and predicting"),
+    (2, "automated_decision", "Automated decision-making with legal or similarly significant effect"),
+    (3, "systematic_monitoring", "Systematic monitoring (incl. publicly accessible areas)"),
+    (4, "sensitive_data", "Sensitive data or data of a highly personal nature"),
+    (5, "large_scale", "Data processed on a large scale"),
+    (6, "matching_combining", "Matching or combining datasets"),
+    (7, "vulnerable_subjects", "Data concerning vulnerable data subjects"),
+    (8, "innovative_technology", "Innovative use or new technological solutions"),
+    (9, "prevents_right_or_service", "Processing that prevents exercising a right or using a service or contract"),
+]
+
+CNIL_ITEMS = {
+    "3": "profiling people for human-resources management",
+    "4": "constant monitoring of employees' activity",
+    "8": "profiling that may lead to exclusion from a service or contract",
+    "9": "pooled processing of breaches that can lead to exclusion",
+    "10": "profiling using data from external sources",
+    "11": "biometric identification of vulnerable people (employees, minors)",
+    "14": "large-scale processing of location data",
+}
+
+
+def _in_eea(country: str | None) -> bool:
+    return bool(country) and country.split("-")[0] in EEA_COUNTRIES  # type: ignore[union-attr]
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --- per camera ----------------------------------------------------------------------------------------------
+
+def camera_derived(dep: Deployment, cam: Camera, footage: dict[str, Any] | None) -> dict[str, Any]:
+    activities = [a for a in dep.activities if cam.id in a.cameras]
+    share = 0.0
+    if footage is not None:
+        value = footage.get("identification_grade_share")
+        share = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+    id_grade = (footage is not None and footage.get("face_recognition_grade") is True
+                and share >= ID_GRADE_SHARE_THRESHOLD)
+    return {
+        "publicly_accessible": cam.zone not in STAFF_ONLY_ZONES and (
+            dep.store.open_to_public is True or cam.zone in PUBLIC_ZONES or cam.public_road_in_view is True),
+        "employees_in_scope": (cam.zone in EMPLOYEE_ZONES or cam.employee_workstations_in_view is True
+                               or cam.cashier_in_view is True),
+        "techniques": _unique([a.technique for a in activities]),
+        "activity_ids": [a.id for a in activities],
+        "purposes_anonymous_only": bool(cam.purposes) and all(p in ANONYMOUS_PURPOSES for p in cam.purposes),
+        "continuous": cam.recording is True and cam.schedule != "after_hours",
+        "id_grade_capture": bool(id_grade),
+        "id_grade_share": share,
+        "footage_analysed": footage is not None,
+        "intimate_zone": cam.zone in INTIMATE_ZONES,
+    }
+
+
+def _footage_saw_faces(footage: dict[str, Any] | None) -> bool:
+    """Whether footage analysis measured any face (docs/footage.md keys; absent keys count as none)."""
+    if not footage:
+        return False
+    per_frame = footage.get("faces_per_frame")
+    if isinstance(per_frame, dict) and _positive(per_frame.get("max")):
+        return True
+    return any(_positive(footage.get(k)) for k in ("distinct_people", "identification_grade_share"))
+
+
+def _positive(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
+# --- per activity --------------------------------------------------------------------------------------------
+
+def _aiact_type(act: Activity) -> str:
+    t, signals = act.technique, set(act.signals)
+    if t == "emotion" or (t == "mood_music" and signals & FACE_VOICE_BODY):
+        return "emotion"
+    if t in DEMOGRAPHIC or t == "age_estimation_sale_control":
+        return "categorisation"
+    if t in ("face_id_watchlist", "face_id_vip"):
+        return "rbi"
+    if t == "face_verification_payment":
+        return "identification_payment" if act.matching == "1:N" else (
+            "verification" if act.matching in (None, "1:1") else "none")
+    return "none"
+
+
+def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, Any]],
+                     footage: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    t, signals = act.technique, set(act.signals)
+    cameras = [c for c in dep.cameras if c.id in act.cameras]
+    gdpr_bio = (act.template_created is True or t in FACE_ID
+                or (t == "reid_tracking" and bool(signals & FACE_GAIT_BODY)))
+    special = []
+    if gdpr_bio:
+        special.append("biometric_identification")
+    if t in HEALTH:
+        special.append("health")
+    if t == "demographic_ethnicity":
+        special.append("ethnic_origin")
+    aiact_bio = (t in INHERENTLY_BIOMETRIC or (t == "reid_tracking" and bool(signals & BIOMETRIC_SIGNALS))
+                 or (t == "mood_music" and bool(signals & FACE_VOICE_BODY)))
+    aiact_type = _aiact_type(act)
+    site_public = dep.store.open_to_public is True
+    publicly = any(cams[c.id]["publicly_accessible"] for c in cameras) if cameras else site_public
+    if dep.store.open_to_public is None and publicly:
+        site_public = True
+    vendors = {v.name: v for v in dep.vendors}
+    outside_vendors = [n for n in act.vendors if n in vendors and not _in_eea(vendors[n].country)]
+    transfers: list[dict[str, Any]] = []
+    for tr in act.transfers:
+        if not _in_eea(tr.country):
+            item: dict[str, Any] = {"country": tr.country, "mechanism": tr.mechanism or "none"}
+            if tr.recipient:
+                item["recipient"] = tr.recipient
+            transfers.append(item)
+    for name in outside_vendors:
+        v = vendors[name]
+        transfers.append({"country": v.country, "recipient": v.name, "mechanism": v.transfer_mechanism or "none"})
+    return {
+        "gdpr_biometric": gdpr_bio,
+        "special_categories": special,
+        "aiact_biometric": aiact_bio,
+        "aiact_type": aiact_type,
+        "employees_in_scope": "employees" in act.subjects or any(cams[c.id]["employees_in_scope"] for c in cameras),
+        "minors_in_scope": "minors" in act.subjects or (site_public and dep.store.minors_may_be_present is not False),
+        "publicly_accessible": publicly,
+        "camera_zones": _unique([c.zone for c in cameras]),
+        "operator_in_frame": any(c.cashier_in_view is True or c.employee_workstations_in_view is True
+                                 or (c.zone == "checkout" and _footage_saw_faces(footage.get(c.id)))
+                                 for c in cameras),
+        "uses_biometric_signals": bool(signals & SENSING_SIGNALS) or t in INHERENTLY_BIOMETRIC,
+        "is_ai": aiact_type != "none" or t in ("reid_tracking", "behaviour_detection", "self_checkout_scan_check",
+                                                "heatmap") or (t == "people_count" and "face" in signals),
+        "vendors_outside_eea": outside_vendors,
+        "transfers_outside_eea": transfers,
+        "consent_based": act.legal_basis == "6(1)(a)" or act.art9_exception == "9(2)(a)",
+    }
+
+
+# --- deployment-wide -----------------------------------------------------------------------------------------
+
+def _criterion(number: int, key: str, name: str, reasons: list[str], otherwise: str) -> dict[str, Any]:
+    return {"number": number, "key": key, "name": name, "met": bool(reasons),
+            "reasons": reasons if reasons else [otherwise]}
+
+
+def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict[str, Any]],
+          large_scale: bool, large_reasons: list[str], minors: bool, employees: bool) -> dict[str, Any]:
+    r: dict[int, list[str]] = {n: [] for n, _, _ in WP248_CRITERIA}
+    for act in dep.activities:
+        d, t, aid = acts[act.id], act.technique, act.id
+        if t in DEMOGRAPHIC or t == "emotion" or t == "behaviour_detection" or d["aiact_type"] == "emotion":
+            r[1].append(f"activity {aid} ({t}) evaluates or profiles people")
+        elif t == "reid_tracking":
+            r[1].append(f"activity {aid} ({t}) tracks and profiles people's movements")
+        elif t in ("wifi_mac", "ble_beacon_app") and (act.output == "individual" or act.linked_data
+                                                      or act.automated_action == "targeted_ad"):
+            r[1].append(f"activity {aid} ({t}) builds individual profiles")
+        if act.watchlist is not None and set(act.watchlist.criteria) & WATCHLIST_RISK:
+            r[1].append(f"activity {aid} scores people against a risk watchlist")
+        if act.automated_action in ("deny_entry", "refuse_refund", "price"):
+            r[2].append(f"activity {aid} takes an automated decision ({act.automated_action})")
+        if t == "wifi_mac":
+            r[3].append(f"activity {aid} monitors visitors' devices (WiFi)")
+        elif d["is_ai"] and d["publicly_accessible"] and act.cameras:
+            r[3].append(f"activity {aid} ({t}) analyses a publicly accessible area systematically")
+        for cat in d["special_categories"]:
+            r[4].append(f"activity {aid} processes special-category data ({cat.replace('_', ' ')})")
+        if "location_trail" in act.data_categories or t in TRACKING:
+            r[4].append(f"activity {aid} ({t}) produces location trails")
+        if d["aiact_type"] == "emotion" or "emotions" in act.data_categories:
+            r[4].append(f"activity {aid} infers emotions")
+        if t in ("face_id_watchlist", "face_id_vip") or act.watchlist is not None or act.matching == "1:N":
+            r[6].append(f"activity {aid} matches people against a reference gallery")
+        elif t == "face_verification_payment":
+            r[6].append(f"activity {aid} matches faces with enrolled templates linked to a payment account")
+        if act.linked_data:
+            r[6].append(f"activity {aid} combines its data with {', '.join(act.linked_data)} data")
+        if d["gdpr_biometric"]:
+            r[8].append(f"activity {aid} ({t}) uses face recognition or other biometric identification")
+        elif d["aiact_type"] == "emotion":
+            r[8].append(f"activity {aid} ({t}) uses emotion-recognition AI")
+        elif t in HEALTH:
+            r[8].append(f"activity {aid} ({t}) senses vital signs with cameras")
+        elif t in ("wifi_mac", "ble_beacon_app"):
+            r[8].append(f"activity {aid} ({t}) uses device tracking technology")
+        if act.automated_action in ("deny_entry", "refuse_refund"):
+            r[9].append(f"activity {aid} can deny entry or a refund ({act.automated_action})")
+        if (d["gdpr_biometric"] or t == "face_verification_payment") and act.alternative_offered is False:
+            r[9].append(f"activity {aid}: the service is conditional on biometrics (no alternative offered)")
+    for cam in dep.cameras:
+        c = cams[cam.id]
+        if c["continuous"] and c["publicly_accessible"]:
+            r[3].append(f"camera {cam.id} records a publicly accessible area ({cam.zone}) continuously")
+        elif c["continuous"] and c["employees_in_scope"]:
+            r[3].append(f"camera {cam.id} monitors employees continuously ({cam.zone})")
+    r[5] = list(large_reasons) if large_scale else []
+    if employees:
+        r[7].append("employees are in scope (cameras on workstations or staff areas, or employees among the subjects)")
+    if minors:
+        r[7].append("minors may be present (a site open to the public, not excluded) or are among the subjects")
+    otherwise = {
+        1: "no activity evaluates, scores or profiles people",
+        2: "no automated decision with legal or similarly significant effect is declared",
+        3: "no continuous monitoring of a publicly accessible area or of employees is declared",
+        4: "no special-category, location-trail or emotion data",
+        5: "not large scale by the product heuristic (one store, at most 1,000 visitors a day, "
+           "at most 10 continuously recording public cameras)",
+        6: "no matching against galleries and no combination with other datasets",
+        7: "neither employees nor minors are in scope",
+        8: "no face recognition, emotion AI, vital-sign sensing or WiFi/Bluetooth tracking",
+        9: "no processing prevents using a service or exercising a right",
+    }
+    criteria = [_criterion(n, key, name, _unique(r[n]), otherwise[n]) for n, key, name in WP248_CRITERIA]
+    met = [c["number"] for c in criteria if c["met"]]
+    return {"count": len(met), "met": met, "criteria": criteria}
+
+
+def cnil_list(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict[str, Any]],
+              large_scale: bool) -> tuple[list[str], list[str]]:
+    """CNIL DPIA-list items matched (France only) and a reason for each."""
+    items: dict[str, list[str]] = {}
+    add = lambda n, why: items.setdefault(n, []).append(why)  # noqa: E731
+    for act in dep.activities:
+        d, t, aid = acts[act.id], act.technique, act.id
+        if act.purpose_category == "staff_performance":
+            add("3", f"activity {aid} produces metrics about employees")
+            add("4", f"activity {aid} monitors employees' activity")
+        if d["aiact_type"] == "emotion" and d["employees_in_scope"]:
+            add("3", f"activity {aid} infers the emotions of employees")
+        if act.automated_action in ("deny_entry", "refuse_refund"):
+            add("8", f"activity {aid} may exclude people from the service ({act.automated_action})")
+        elif act.watchlist is not None and set(act.watchlist.criteria) & WATCHLIST_RISK:
+            add("8", f"activity {aid} matches people against a list of suspected offenders or banned people")
+        if act.watchlist is not None and act.watchlist.shared_with_other_controllers is True:
+            add("9", f"activity {aid} shares its watchlist with other controllers")
+        external = set(act.linked_data) & {"loyalty", "crm", "third_party", "app_account"}
+        if external and (act.purpose_category in ("marketing", "loyalty") or act.automated_action == "targeted_ad"):
+            add("10", f"activity {aid} combines its data with {', '.join(sorted(external))} data for marketing")
+        if d["gdpr_biometric"] and (d["minors_in_scope"] or d["employees_in_scope"]):
+            who = " and ".join(w for w, on in (("employees", d["employees_in_scope"]),
+                                               ("minors", d["minors_in_scope"])) if on)
+            add("11", f"activity {aid} identifies people biometrically and {who} are in scope")
+        if t in TRACKING and (act.coverage in ("mall", "chain") or large_scale):
+            add("14", f"activity {aid} ({t}) processes location data on a large scale")
+    for cam in dep.cameras:
+        if cams[cam.id]["continuous"] and (cam.employee_workstations_in_view is True or cam.cashier_in_view is True):
+            add("4", f"camera {cam.id} films employees at their workstation continuously")
+    order = sorted(items, key=int)
+    return order, [f"CNIL DPIA list item {n} ({CNIL_ITEMS[n]}): " + "; ".join(_unique(items[n])) for n in order]
+
+
+def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
+        dict[str, Any], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(deployment-wide derived, per-camera derived by id, per-activity derived by id)."""
+    cams = {c.id: camera_derived(dep, c, footage.get(c.id)) for c in dep.cameras}
+    acts = {a.id: activity_derived(dep, a, cams, footage) for a in dep.activities}
+    # employees_in_scope of a camera also counts when an activity on it declares employees as subjects
+    country = dep.store.country.split("-")[0]
+    store = dep.store
+    continuous_public = [c.id for c in dep.cameras if cams[c.id]["continuous"] and cams[c.id]["publicly_accessible"]]
+    large_reasons = []
+    if store.store_count > 1:
+        large_reasons.append(f"the deployment covers {store.store_count} stores")
+    if store.visitors_per_day is not None and store.visitors_per_day > LARGE_VISITORS_PER_DAY:
+        large_reasons.append(f"{store.visitors_per_day} visitors a day (more than {LARGE_VISITORS_PER_DAY})")
+    if len(continuous_public) > LARGE_CONTINUOUS_PUBLIC_CAMERAS:
+        large_reasons.append(f"{len(continuous_public)} cameras record publicly accessible areas continuously "
+                             f"(more than {LARGE_CONTINUOUS_PUBLIC_CAMERAS})")
+    large_scale = bool(large_reasons)
+    special = _unique([s for a in dep.activities for s in acts[a.id]["special_categories"]])
+    publicly = any(c["publicly_accessible"] for c in cams.values())
+    employees = any(c["employees_in_scope"] for c in cams.values()) or any(
+        a["employees_in_scope"] for a in acts.values())
+    site_public = store.open_to_public is True or (store.open_to_public is None and publicly)
+    minors = any(a["minors_in_scope"] for a in acts.values()) or (
+        site_public and store.minors_may_be_present is not False)
+    criteria = wp248(dep, cams, acts, large_scale, large_reasons, minors, employees)
+    france = dep.store.country == "FR"
+    cnil, cnil_reasons = cnil_list(dep, cams, acts, large_scale) if france else ([], [])
+    art35: list[str] = []
+    reasons: list[str] = []
+    if special and large_scale:
+        art35.append("b")
+        reasons.append("GDPR Art 35(3)(b): special categories (" + ", ".join(s.replace("_", " ") for s in special)
+                       + ") on a large scale (" + "; ".join(large_reasons) + ")")
+    if continuous_public and large_scale:
+        art35.append("c")
+        reasons.append("GDPR Art 35(3)(c): systematic monitoring of a publicly accessible area on a large scale ("
+                       + "; ".join(large_reasons) + ")")
+    if criteria["count"] >= 2:
+        names = ", ".join(f"{c['number']} {c['name'].split(' (')[0].split(',')[0].lower()}"
+                          for c in criteria["criteria"] if c["met"])
+        reasons.insert(0, f"WP248: {criteria['count']} criteria met ({names})")
+    reasons.extend(cnil_reasons)
+    return {
+        "country": country,
+        "in_eea": _in_eea(dep.store.country),
+        "france": france,
+        "special_categories": special,
+        "gdpr_biometric": any(a["gdpr_biometric"] for a in acts.values()),
+        "aiact_types": _unique([a["aiact_type"] for a in acts.values() if a["aiact_type"] != "none"]),
+        "employees_in_scope": employees,
+        "minors_in_scope": minors,
+        "publicly_accessible": publicly,
+        "continuous_monitoring": any(c["continuous"] for c in cams.values()),
+        "large_scale": large_scale,
+        "scale": {k: v for k, v in {"cameras": len(dep.cameras), "stores": store.store_count,
+                                    "visitors_per_day": store.visitors_per_day,
+                                    "activities": len(dep.activities)}.items() if v is not None},
+        "wp248": criteria,
+        "cnil_list": cnil,
+        "art35_3": art35,
+        "dpia_required": criteria["count"] >= 2 or bool(cnil) or bool(art35),
+        "dpia_reasons": reasons,
+        "footage_analysed": any(c["footage_analysed"] for c in cams.values()),
+        "ai_activities": [a.id for a in dep.activities if acts[a.id]["is_ai"]],
+    }, cams, acts
+
+
+def build_facts(dep: Deployment, *, footage: dict[str, dict[str, Any]] | None = None, audit_date: str,
+                audit_time: str | None = None) -> dict[str, Any]:
+    """The Facts document of a deployment (a plain, JSON-serialisable dict).
+
+    Args:
+        footage: camera id -> what footage analysis measured on that camera's clips (cameras not in it
+            were not analysed).
+        audit_date: ISO date of the audit; audit_time an ISO time (optional).
+    """
+    footage = footage or {}
+    facts: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    facts.update(dep.model_dump(mode="json", exclude_unset=True))
+    facts["schema_version"] = SCHEMA_VERSION
+    facts["audit"] = {"date": audit_date}
+    if audit_time:
+        facts["audit"]["time"] = audit_time
+    derived, cams, acts = build_derived(dep, footage)
+    for cam, item in zip(dep.cameras, facts.get("cameras", [])):
+        item.pop("footage", None)              # the config's file list; the facts carry what was measured
+        if cam.id in footage:
+            item["footage"] = footage[cam.id]
+        item["derived"] = cams[cam.id]
+    for act, item in zip(dep.activities, facts.get("activities", [])):
+        item["derived"] = acts[act.id]
+    facts["derived"] = derived
+    return facts

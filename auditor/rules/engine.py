@@ -1,0 +1,305 @@
+"""The rule engine: Facts + packs -> Findings, and each rule's own examples -> outcomes.
+
+For each rule and each subject (`for_each`: the deployment, every camera, every activity): `applies_when`
+false -> nothing; trigger true -> a finding (severity from `escalate`); a fact the rule needs is missing ->
+an `info` finding phrased as a question for the assessor, never a silent pass.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from auditor.core.model import Finding, Severity, Text
+from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers, to_cel
+from auditor.rules.schema import TEMPLATE, Example, Rule
+
+EXAMPLE_DATE = "2026-11-23"          # audit.date in a rule example that does not set `audit`
+
+PASS, FAIL, UNKNOWN, NOT_APPLICABLE, ERROR = "pass", "fail", "unknown", "not_applicable", "error"
+
+
+@dataclass
+class Outcome:
+    """The result of one rule on one subject."""
+
+    kind: str                                   # pass | fail | unknown | not_applicable | error
+    severity: Severity | None = None
+    fact: str = ""                              # the missing fact, for `unknown`
+    error: str = ""                             # for `error`: the rule itself is broken
+
+
+class Subject:
+    """What a rule runs on: the Facts root, the item (`camera` / `activity`) and its label.
+
+    Data is plain Python with numbers as floats; the cel-python activation is built only if an
+    expression needs the interpreter.
+    """
+
+    def __init__(self, label: str, root: dict[str, Any], local: dict[str, Any],
+                 root_cel: dict[str, Any] | None = None) -> None:
+        self.label, self.root, self.local = label, root, local
+        self._root_cel = root_cel
+        self._activation: dict[str, Any] | None = None
+        self.plain = {**root, **local} if local else root
+
+    def activation(self) -> dict[str, Any]:
+        if self._activation is None:
+            base = self._root_cel if self._root_cel is not None else dict(to_cel(self.root))
+            self._activation = {**base, **{k: to_cel(v) for k, v in self.local.items()}}
+        return self._activation
+
+
+def _eval(expr: Expression, subject: Subject) -> Any:
+    return expr.evaluate_plain(subject.root, subject.local, subject.activation)
+
+
+def decide(rule: Rule, subject: Subject) -> Outcome:
+    """Run one rule on one subject."""
+    try:
+        if rule.applies_when is not None:
+            guard = _eval(rule.applies_when, subject)
+            if isinstance(guard, Unknown):
+                return Outcome(UNKNOWN, Severity.INFO, fact=guard.fact)
+            if not isinstance(guard, bool):
+                return Outcome(ERROR, error=f"applies_when gave {guard!r}, not true or false")
+            if not guard:
+                return Outcome(NOT_APPLICABLE)
+        value = _eval(rule.trigger, subject)
+        if isinstance(value, Unknown):
+            return Outcome(UNKNOWN, Severity.INFO, fact=value.fact)
+        if not isinstance(value, bool):
+            return Outcome(ERROR, error=f"the trigger gave {value!r}, not true or false")
+        if not value:
+            return Outcome(PASS)
+        if rule.question:
+            return Outcome(FAIL, Severity.INFO)
+        severity = rule.severity
+        for case in rule.escalate:
+            when = _eval(case.when, subject)
+            if when is True:
+                severity = case.severity
+                break
+        return Outcome(FAIL, severity)
+    except CelRuntimeError as exc:
+        return Outcome(ERROR, error=str(exc))
+
+
+# --- message templates ----------------------------------------------------------------------------------
+
+def lookup(data: Any, path: str) -> tuple[bool, Any]:
+    """(found, value) of a dotted path in plain data."""
+    cur = data
+    for part in path.split("."):
+        if isinstance(cur, dict) and part in cur:
+            cur = cur[part]
+        else:
+            return False, None
+    return True, cur
+
+
+def format_value(value: Any, lang: str = "en") -> str:
+    """A fact value as text: whole doubles without a decimal part, lists joined with commas."""
+    if isinstance(value, bool):
+        return ("oui" if value else "non") if lang == "fr" else ("yes" if value else "no")
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        text = f"{value:.4g}"
+        return text.replace(".", ",") if lang == "fr" else text
+    if isinstance(value, list):
+        return ", ".join(format_value(v, lang) for v in value) or ("(aucun)" if lang == "fr" else "(none)")
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {format_value(v, lang)}" for k, v in value.items())
+    return str(value)
+
+
+def render(template: str, plain: dict[str, Any], lang: str = "en") -> str:
+    """Fill `{{ path }}` placeholders from the facts; nothing is evaluated."""
+    def fill(match: re.Match[str]) -> str:
+        found, value = lookup(plain, match.group(1).strip())
+        if not found:
+            return "(non déclaré)" if lang == "fr" else "(not declared)"
+        return format_value(value, lang)
+    return TEMPLATE.sub(fill, template)
+
+
+def question_text(rule: Rule, fact: str) -> Text:
+    """The message of a finding the engine could not decide, phrased as a question for the assessor."""
+    return Text(en=f"Could not decide: {fact} is not declared. {rule.title.en.rstrip('.?')}?",
+                fr=f"Impossible de décider : {fact} n'est pas déclaré. {rule.title.fr.rstrip('.? ')} ?")
+
+
+# --- subjects --------------------------------------------------------------------------------------------
+
+class Context:
+    """The Facts document prepared once for every rule: numbers as floats, the CEL form built on demand."""
+
+    def __init__(self, facts: dict[str, Any]) -> None:
+        self.facts = facts
+        self.root = plain_numbers(facts)
+        self._root_cel: dict[str, Any] | None = None
+
+    def root_cel(self) -> dict[str, Any]:
+        if self._root_cel is None:
+            self._root_cel = dict(to_cel(self.root))
+        return self._root_cel
+
+    def deployment(self) -> Subject:
+        return Subject("deployment", self.root, {})
+
+    def subjects(self, for_each: str) -> Iterable[Subject]:
+        if for_each == "deployment":
+            yield self.deployment()
+            return
+        for item in self.root.get("cameras" if for_each == "camera" else "activities", []) or []:
+            yield Subject(f"{for_each}:{format_value(item.get('id', '?'))}", self.root, {for_each: item})
+
+
+def _evidence(rule: Rule, subject: Subject, outcome: Outcome) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for path in rule.evidence:
+        found, value = lookup(subject.plain, path)
+        if found:
+            out[path] = value
+    if outcome.kind == UNKNOWN and outcome.fact:
+        out.setdefault(outcome.fact, None)
+    return out
+
+
+def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | None:
+    """The finding of an outcome (fail, unknown or error), or None for pass / not applicable."""
+    if outcome.kind in (PASS, NOT_APPLICABLE):
+        return None
+    if outcome.kind == FAIL:
+        message = Text(en=render(rule.message.en, subject.plain, "en"), fr=render(rule.message.fr, subject.plain, "fr"))
+        severity, question = outcome.severity or rule.severity, rule.question
+    elif outcome.kind == UNKNOWN:
+        message, severity, question = question_text(rule, outcome.fact), Severity.INFO, True
+    else:
+        message = Text(en=f"Could not evaluate this rule: {outcome.error}. Please decide by hand.",
+                       fr=f"Impossible d'évaluer cette règle : {outcome.error}. Décision à prendre manuellement.")
+        severity, question = Severity.INFO, True
+    return Finding(id=f"{rule.id}@{subject.label}", rule_id=rule.id, pack=rule.pack, severity=severity,
+                   subject=subject.label, title=rule.title, message=message, rationale=rule.rationale,
+                   remediation=rule.remediation, references=list(rule.references),
+                   evidence=_evidence(rule, subject, outcome), question=question)
+
+
+def pack_applies(pack: Any, ctx: Context) -> bool:
+    """A pack's own guard (e.g. the CNIL pack only for France); unknown counts as applicable."""
+    if pack.applies_when is None:
+        return True
+    try:
+        value = _eval(pack.applies_when, ctx.deployment())
+    except CelRuntimeError:
+        return True
+    return value is not False
+
+
+def evaluate(facts: dict[str, Any], packs: Iterable[Any]) -> list[Finding]:
+    """Run every rule of every pack over the Facts document; findings in pack, rule, subject order."""
+    ctx = Context(facts)
+    findings: list[Finding] = []
+    for pack in packs:
+        if not pack_applies(pack, ctx):
+            continue
+        for rule in pack.rules:
+            if rule.status == "deprecated":
+                continue
+            for subject in ctx.subjects(rule.for_each):
+                finding = finding_for(rule, subject, decide(rule, subject))
+                if finding is not None:
+                    findings.append(finding)
+    return findings
+
+
+# --- examples --------------------------------------------------------------------------------------------
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = copy.deepcopy(value)
+    return base
+
+
+def example_facts(rule: Rule, example: Example) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The minimal Facts document of an example and the item the rule runs on (None for deployment rules).
+
+    Root: {schema_version: 1, audit: {date: EXAMPLE_DATE}} with the example's other keys merged in.
+    Nothing is derived: an example states the derived facts its rule reads.
+    """
+    root: dict[str, Any] = {"schema_version": 1, "audit": {"date": EXAMPLE_DATE}}
+    item = None
+    extra = {}
+    for key, value in example.facts.items():
+        if key == rule.for_each and key in ("camera", "activity"):
+            item = copy.deepcopy(value) if isinstance(value, dict) else {}
+        else:
+            extra[key] = value
+    _merge(root, extra)
+    if rule.for_each in ("camera", "activity") and item is None:
+        item = {}
+    return root, item
+
+
+@dataclass
+class ExampleResult:
+    rule: Rule
+    example: Example
+    outcome: Outcome
+    messages: Text | None = None
+
+    @property
+    def ok(self) -> bool:
+        if self.outcome.kind != self.example.expect:
+            return False
+        if self.example.expect == FAIL and self.example.severity is not None:
+            return self.outcome.severity == self.example.severity
+        return True
+
+    def describe(self) -> str:
+        got = self.outcome.kind
+        if self.outcome.kind == FAIL:
+            got += f" ({self.outcome.severity.value if self.outcome.severity else '?'})"
+        if self.outcome.kind == UNKNOWN:
+            got += f" (missing fact {self.outcome.fact})"
+        if self.outcome.kind == ERROR:
+            got += f": {self.outcome.error}"
+        want = self.example.expect
+        if self.example.severity:
+            want += f" ({self.example.severity.value})"
+        return f"expected {want}, got {got}"
+
+
+def run_example(rule: Rule, example: Example) -> ExampleResult:
+    """Evaluate one example of a rule; messages are rendered too, so a broken template shows up here."""
+    root, item = example_facts(rule, example)
+    root = plain_numbers(root)
+    local: dict[str, Any] = {}
+    label = "deployment"
+    if item is not None:
+        local[rule.for_each] = plain_numbers(item)
+        label = f"{rule.for_each}:{item.get('id', 'EXAMPLE')}"
+    subject = Subject(label, root, local)
+    outcome = decide(rule, subject)
+    messages = None
+    if outcome.kind == FAIL:
+        messages = Text(en=render(rule.message.en, subject.plain, "en"),
+                        fr=render(rule.message.fr, subject.plain, "fr"))
+    return ExampleResult(rule, example, outcome, messages)
+
+
+def lint_rule(rule: Rule) -> list[str]:
+    """Pack-quality checks beyond validity: at least one pass and one fail example."""
+    problems = []
+    expects = {e.expect for e in rule.examples}
+    if PASS not in expects:
+        problems.append("needs at least one example with expect: pass")
+    if FAIL not in expects:
+        problems.append("needs at least one example with expect: fail")
+    return problems

@@ -1,0 +1,488 @@
+"""Rule and pack files -> validated Rule and Pack objects, or every problem with file:line:col, rule id and field.
+
+Checks: YAML errors, unknown or missing fields, wrong types and vocabularies (severity, for_each, status,
+expect), both languages present, CEL syntax, fact paths that do not exist in the Facts document (in
+triggers, guards, messages, evidence and examples), reference instruments outside the allowed short names.
+Duplicate ids, id != file name and replaced_by targets are checked across the pack in packs.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.core.errors import Problem
+from auditor.core.model import LANGS, Reference, Severity, Text
+from auditor.core.yamlsafe import KeyPath, format_path
+from auditor.rules import keys
+from auditor.rules.cel import CelSyntaxError, Expression, compile_expr
+
+SCHEMA_VERSION = 1
+
+RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+PACK_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TEMPLATE = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+STATUSES = ("preview", "stable", "deprecated")
+FOR_EACH = ("deployment", "camera", "activity")
+OUTCOMES = ("pass", "fail", "unknown", "not_applicable")
+VERIFIED = ("primary", "secondary", "memory", "unverified", "interpretation")
+
+# The short instrument names a reference may use (REFERENCE.md "Instruments, short names and URLs",
+# plus the authorities and courts it cites). A fixed list lets a machine tell which provision is infringed.
+INSTRUMENTS = (
+    "GDPR", "AI Act", "ePrivacy Directive", "EDPB Guidelines 3/2019", "WP248", "WP260", "WP243", "WP249",
+    "WP247", "EDPB Guidelines 05/2020", "EDPB Guidelines 1/2024", "EDPB Opinion 11/2024", "CNIL DPIA list",
+    "CNIL", "CSI", "French Labour Code", "C. env.", "Loi 78-17", "Commission Guidelines on prohibited AI practices",
+    "Digital Omnibus on AI", "BIPA", "UK GDPR", "ICO", "UK SC Code", "CJEU", "ECtHR", "CE", "EN 62676-4",
+)
+
+RULE_FIELDS = {
+    "id": True, "status": False, "since": False, "severity": True, "escalate": False, "for_each": True,
+    "applies_when": False, "trigger": True, "question": False, "title": True, "message": True,
+    "rationale": True, "remediation": True, "evidence": False, "references": True, "examples": True,
+    "replaced_by": False,
+}
+PACK_FIELDS = {
+    "id": True, "title": True, "description": False, "jurisdiction": True, "version": True, "checked": True,
+    "schema_version": True, "applies_when": False, "replaced": False,
+}
+REFERENCE_FIELDS = ("instrument", "article", "paragraph", "point", "section", "title", "url", "verified",
+                    "applies_from", "checked")
+EXAMPLE_META = ("name", "expect", "severity")
+
+
+@dataclass
+class Example:
+    """One test case of a rule: partial facts in, the expected outcome (and severity) out."""
+
+    name: str
+    expect: str
+    severity: Severity | None
+    facts: dict[str, Any]
+    line: int | None = None
+
+
+@dataclass
+class Escalation:
+    when: Expression
+    severity: Severity
+
+
+@dataclass
+class Rule:
+    """A validated rule with its expressions compiled."""
+
+    id: str
+    pack: str
+    file: str
+    severity: Severity
+    for_each: str
+    trigger: Expression
+    title: Text
+    message: Text
+    rationale: Text
+    remediation: Text
+    references: list[Reference]
+    examples: list[Example]
+    status: str = "stable"
+    since: str = ""
+    applies_when: Expression | None = None
+    escalate: list[Escalation] = field(default_factory=list)
+    question: bool = False
+    evidence: list[str] = field(default_factory=list)
+    replaced_by: str | None = None
+    line: int | None = None
+
+    @property
+    def help_uri(self) -> str | None:
+        for ref in self.references:
+            if ref.url:
+                return ref.url
+        return None
+
+
+@dataclass
+class PackHeader:
+    """The contents of a pack.yaml."""
+
+    id: str
+    title: Text
+    jurisdiction: str
+    version: str
+    checked: str
+    schema_version: int
+    description: Text | None = None
+    applies_when: Expression | None = None
+    replaced: dict[str, str] = field(default_factory=dict)
+
+
+class _Checker:
+    """Collects the problems of one YAML document."""
+
+    def __init__(self, doc: Any, rule_id: str = "") -> None:
+        self.doc, self.rule_id, self.problems = doc, rule_id, []  # type: ignore[var-annotated]
+
+    def add(self, path: KeyPath, message: str, *, key: bool = False, **kw: str) -> None:
+        line, col = self.doc.locate(path, key=key)
+        where = format_path(path)
+        label = f"rule {self.rule_id}" if self.rule_id else ""
+        if label and where:
+            label += f", {where}"
+        elif where:
+            label = where
+        self.problems.append(Problem(self.doc.file, message, line, col, label, **kw))
+
+    # --- typed getters: return None (and record a problem) when the value has the wrong shape ---
+
+    def text(self, data: dict[str, Any], name: str, *, required: bool = True) -> str | None:
+        if name not in data:
+            if required:
+                self.add((), f"required field {name!r} is missing")
+            return None
+        value = data[name]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        if not isinstance(value, str) or not value.strip():
+            self.add((name,), "must be a non-empty string", found=_found(value))
+            return None
+        return value
+
+    def date(self, data: dict[str, Any], name: str, path: KeyPath, *, required: bool) -> str | None:
+        if name not in data:
+            if required:
+                self.add(path, f"required field {name!r} is missing")
+            return None
+        value = data[name]
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, str) and ISO_DATE.match(value):
+            try:
+                dt.date.fromisoformat(value)
+                return value
+            except ValueError:
+                pass
+        self.add(path + (name,), "must be an ISO date", expected="YYYY-MM-DD", found=_found(value))
+        return None
+
+    def bilingual(self, data: dict[str, Any], name: str, *, required: bool = True) -> Text | None:
+        if name not in data:
+            if required:
+                self.add((), f"required field {name!r} is missing", expected="{en: ..., fr: ...}")
+            return None
+        value = data[name]
+        if not isinstance(value, dict):
+            self.add((name,), "must give the text in both languages", expected="{en: ..., fr: ...}",
+                     found=_found(value))
+            return None
+        ok = True
+        for lang in LANGS:
+            if lang not in value:
+                self.add((name,), f"the {'English' if lang == 'en' else 'French'} text ({lang}) is missing")
+                ok = False
+            elif not isinstance(value[lang], str) or not value[lang].strip():
+                self.add((name, lang), "must be a non-empty string", found=_found(value[lang]))
+                ok = False
+        for extra in value:
+            if extra not in LANGS:
+                self.add((name, extra), f"unknown language {extra!r}", key=True, expected="en and fr")
+                ok = False
+        return Text(en=value["en"], fr=value["fr"]) if ok else None
+
+    def choice(self, data: dict[str, Any], name: str, options: tuple[str, ...], *, default: str | None = None,
+               path: KeyPath = ()) -> str | None:
+        if name not in data:
+            if default is None:
+                self.add(path, f"required field {name!r} is missing", expected="one of " + ", ".join(options))
+            return default
+        value = data[name]
+        if value not in options:
+            close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.add(path + (name,), f"invalid {name}{hint}", expected="one of " + ", ".join(options),
+                     found=_found(value))
+            return None
+        return value
+
+    def fields(self, data: dict[str, Any], allowed: dict[str, bool] | tuple[str, ...], path: KeyPath = (),
+               what: str = "field") -> None:
+        for name in data:
+            if name not in allowed:
+                close = difflib.get_close_matches(str(name), list(allowed), n=1, cutoff=0.6)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.add(path + (name,), f"unknown {what} {name!r}{hint}", key=True,
+                         expected="" if close else "one of " + ", ".join(allowed))
+
+    def expression(self, value: Any, path: KeyPath, scope: keys.Node, for_each: str) -> Expression | None:
+        if not isinstance(value, str) or not value.strip():
+            self.add(path, "must be a CEL expression (a string)", found=_found(value))
+            return None
+        try:
+            expr = compile_expr(value)
+        except CelSyntaxError as exc:
+            where = f" (line {exc.line} column {exc.column} of the expression)" if exc.line else ""
+            self.add(path, exc.message.replace("CEL syntax error", f"CEL syntax error{where}", 1))
+            return None
+        for ref in expr.paths:
+            reason = keys.check_path(ref.path, scope, for_each=for_each)
+            if reason:
+                self.add(path, reason)
+        return expr
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def template_paths(text: str) -> list[str]:
+    """The `{{ path }}` placeholders of a message template."""
+    return TEMPLATE.findall(text)
+
+
+def _check_dotted(c: _Checker, text: str, path: KeyPath, scope: keys.Node, for_each: str, what: str) -> None:
+    if not DOTTED.match(text):
+        c.add(path, f"{what} {text!r} is not a fact path", expected="a dotted path like camera.retention_days")
+        return
+    reason = keys.check_path(tuple(text.split(".")), scope, for_each=for_each)
+    if reason:
+        c.add(path, f"{what}: {reason}")
+
+
+def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
+    """Validate one parsed rule file. Returns the rule (None if any problem) and the problems."""
+    data = doc.data
+    rid = data.get("id") if isinstance(data, dict) else None
+    c = _Checker(doc, rid if isinstance(rid, str) else "")
+    if not isinstance(data, dict):
+        c.add((), "a rule file must be a mapping of fields (id, severity, trigger, ...)", found=_found(data))
+        return None, c.problems
+    c.fields(data, RULE_FIELDS)
+    for name in ("trigger", "references", "examples"):
+        if name not in data:
+            c.add((), f"required field {name!r} is missing")
+    rule_id = c.text(data, "id")
+    if rule_id and not RULE_ID.match(rule_id):
+        c.add(("id",), "invalid rule id", expected="uppercase words joined by hyphens, e.g. GDPR-ART5-1E-RETENTION-72H",
+              found=_found(rule_id))
+    status = c.choice(data, "status", STATUSES, default="stable")
+    since = c.text(data, "since", required=False) or ""
+    sev_name = c.choice(data, "severity", tuple(s.value for s in Severity))
+    for_each = c.choice(data, "for_each", FOR_EACH) or "deployment"
+    scope = keys.rule_scope(for_each)
+    applies_when = None
+    if "applies_when" in data:
+        applies_when = c.expression(data["applies_when"], ("applies_when",), scope, for_each)
+    trigger = c.expression(data["trigger"], ("trigger",), scope, for_each) if "trigger" in data else None
+    question = data.get("question", False)
+    if not isinstance(question, bool):
+        c.add(("question",), "must be true or false", found=_found(question))
+        question = False
+    escalate: list[Escalation] = []
+    if "escalate" in data:
+        if not isinstance(data["escalate"], list) or not data["escalate"]:
+            c.add(("escalate",), "must be a non-empty list of {when, severity}", found=_found(data["escalate"]))
+        else:
+            for i, case in enumerate(data["escalate"]):
+                p: KeyPath = ("escalate", i)
+                if not isinstance(case, dict):
+                    c.add(p, "must be a mapping {when, severity}", found=_found(case))
+                    continue
+                c.fields(case, ("when", "severity"), p)
+                if "when" not in case:
+                    c.add(p, "required field 'when' is missing")
+                when = c.expression(case["when"], p + ("when",), scope, for_each) if "when" in case else None
+                sev = c.choice(case, "severity", tuple(s.value for s in Severity), path=p)
+                if when and sev:
+                    escalate.append(Escalation(when, Severity(sev)))
+    title = c.bilingual(data, "title")
+    message = c.bilingual(data, "message")
+    rationale = c.bilingual(data, "rationale")
+    remediation = c.bilingual(data, "remediation")
+    if message:
+        for lang in LANGS:
+            for placeholder in template_paths(message.get(lang)):
+                _check_dotted(c, placeholder, ("message", lang), scope, for_each, "placeholder {{ " + placeholder + " }}")
+    evidence: list[str] = []
+    if "evidence" in data:
+        if not isinstance(data["evidence"], list):
+            c.add(("evidence",), "must be a list of fact paths", found=_found(data["evidence"]))
+        else:
+            for i, item in enumerate(data["evidence"]):
+                if not isinstance(item, str):
+                    c.add(("evidence", i), "must be a fact path (a string)", found=_found(item))
+                    continue
+                _check_dotted(c, item, ("evidence", i), scope, for_each, "evidence path")
+                evidence.append(item)
+    references = _references(c, data)
+    examples = _examples(c, data, for_each, sev_name)
+    replaced_by = None
+    if "replaced_by" in data:
+        replaced_by = c.text(data, "replaced_by")
+        if status != "deprecated":
+            c.add(("replaced_by",), "only a deprecated rule has replaced_by", expected="status: deprecated")
+    elif status == "deprecated":
+        c.add(("status",), "a deprecated rule must name its replacement", expected="replaced_by: NEW-ID")
+    if c.problems or not (rule_id and sev_name and trigger and title and message and rationale and remediation):
+        return None, c.problems
+    return Rule(id=rule_id, pack=pack, file=doc.file, severity=Severity(sev_name), for_each=for_each,
+                trigger=trigger, title=title, message=message, rationale=rationale, remediation=remediation,
+                references=references, examples=examples, status=status or "stable", since=since,
+                applies_when=applies_when, escalate=escalate, question=question, evidence=evidence,
+                replaced_by=replaced_by, line=doc.locate(())[0]), c.problems
+
+
+def _references(c: _Checker, data: dict[str, Any]) -> list[Reference]:
+    refs: list[Reference] = []
+    if "references" not in data:
+        return refs
+    value = data["references"]
+    if not isinstance(value, list) or not value:
+        c.add(("references",), "must be a non-empty list of references", found=_found(value))
+        return refs
+    for i, ref in enumerate(value):
+        p: KeyPath = ("references", i)
+        if not isinstance(ref, dict):
+            c.add(p, "must be a mapping {instrument, article, ...}", found=_found(ref))
+            continue
+        c.fields(ref, REFERENCE_FIELDS, p)
+        values: dict[str, str] = {}
+        for name in REFERENCE_FIELDS:
+            if name not in ref:
+                continue
+            v = ref[name]
+            if name in ("applies_from", "checked"):
+                d = c.date(ref, name, p, required=False)
+                if d:
+                    values[name] = d
+                continue
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                v = str(v)
+            if not isinstance(v, str) or not v.strip():
+                c.add(p + (name,), "must be a non-empty string", found=_found(v))
+                continue
+            values[name] = v
+        if "instrument" not in ref:
+            c.add(p, "required field 'instrument' is missing", expected="one of " + ", ".join(INSTRUMENTS))
+            continue
+        if values.get("instrument") and values["instrument"] not in INSTRUMENTS:
+            close = difflib.get_close_matches(values["instrument"], INSTRUMENTS, n=1, cutoff=0.5)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            c.add(p + ("instrument",), f"unknown instrument short name{hint}",
+                  expected="one of " + ", ".join(INSTRUMENTS), found=_found(values["instrument"]))
+            continue
+        if values.get("verified") and values["verified"] not in VERIFIED:
+            c.add(p + ("verified",), "invalid provenance", expected="one of " + ", ".join(VERIFIED),
+                  found=_found(values["verified"]))
+            continue
+        if values.get("url") and not re.match(r"^https?://", values["url"]):
+            c.add(p + ("url",), "must be an http(s) URL", found=_found(values["url"]))
+            continue
+        if "instrument" in values:
+            refs.append(Reference(**values))
+    return refs
+
+
+def _examples(c: _Checker, data: dict[str, Any], for_each: str, severity: str | None) -> list[Example]:
+    out: list[Example] = []
+    if "examples" not in data:
+        return out
+    value = data["examples"]
+    if not isinstance(value, list) or not value:
+        c.add(("examples",), "must be a non-empty list of test cases", found=_found(value))
+        return out
+    scope = keys.rule_scope(for_each)
+    names: set[str] = set()
+    for i, ex in enumerate(value):
+        p: KeyPath = ("examples", i)
+        if not isinstance(ex, dict):
+            c.add(p, "an example must be a mapping {name, expect, <facts>...}", found=_found(ex))
+            continue
+        name = ex.get("name")
+        if not isinstance(name, str) or not name.strip():
+            c.add(p, "an example needs a name (a non-empty string)")
+            continue
+        if name in names:
+            c.add(p + ("name",), f"two examples are named {name!r}")
+        names.add(name)
+        expect = c.choice(ex, "expect", OUTCOMES, path=p)
+        sev = None
+        if "severity" in ex:
+            s = c.choice(ex, "severity", tuple(s.value for s in Severity), path=p)
+            sev = Severity(s) if s else None
+            if expect and expect != "fail":
+                c.add(p + ("severity",), "an expected severity only makes sense with expect: fail")
+        facts = {k: v for k, v in ex.items() if k not in EXAMPLE_META}
+        for key, val in facts.items():
+            if key in ("camera", "activity"):
+                if key != for_each:
+                    c.add(p + (key,), f"{key!r} is the item of rules with for_each: {key}; this rule has "
+                                      f"for_each: {for_each}", key=True)
+                    continue
+                if not isinstance(val, dict):
+                    c.add(p + (key,), f"{key!r} must be a mapping of facts", found=_found(val))
+                    continue
+        for bad_path, reason in keys.check_partial(facts, scope):
+            c.add(p + tuple(int(x) if x.isdigit() else x for x in bad_path), reason, key=True)
+        if expect:
+            out.append(Example(name=name, expect=expect, severity=sev, facts=facts,
+                               line=c.doc.locate(p)[0]))
+    return out
+
+
+def validate_pack_header(doc: Any) -> tuple[PackHeader | None, list[Problem]]:
+    """Validate a parsed pack.yaml."""
+    data = doc.data
+    c = _Checker(doc)
+    if not isinstance(data, dict):
+        c.add((), "pack.yaml must be a mapping (id, title, jurisdiction, version, checked, schema_version)",
+              found=_found(data))
+        return None, c.problems
+    c.fields(data, PACK_FIELDS)
+    pid = c.text(data, "id")
+    if pid and not PACK_ID.match(pid):
+        c.add(("id",), "invalid pack id", expected="lowercase letters, digits and _ (e.g. gdpr)", found=_found(pid))
+    title = c.bilingual(data, "title")
+    description = c.bilingual(data, "description", required=False)
+    jurisdiction = c.text(data, "jurisdiction")
+    version = c.text(data, "version")
+    checked = c.date(data, "checked", (), required=True)
+    schema_version = data.get("schema_version")
+    if "schema_version" not in data:
+        c.add((), "required field 'schema_version' is missing", expected=str(SCHEMA_VERSION))
+    elif schema_version != SCHEMA_VERSION:
+        c.add(("schema_version",), "unsupported schema_version", expected=str(SCHEMA_VERSION),
+              found=_found(schema_version))
+    applies_when = None
+    if "applies_when" in data:
+        applies_when = c.expression(data["applies_when"], ("applies_when",), keys.rule_scope("deployment"),
+                                    "deployment")
+    replaced: dict[str, str] = {}
+    if "replaced" in data:
+        value = data["replaced"]
+        if not isinstance(value, dict):
+            c.add(("replaced",), "must be a mapping {OLD-ID: NEW-ID}", found=_found(value))
+        else:
+            for old, new in value.items():
+                if not isinstance(new, str) or not RULE_ID.match(new):
+                    c.add(("replaced", old), "must name the rule id that replaces it", found=_found(new))
+                else:
+                    replaced[str(old)] = new
+    if c.problems or not (pid and title and jurisdiction and version and checked):
+        return None, c.problems
+    return PackHeader(id=pid, title=title, jurisdiction=jurisdiction, version=version, checked=checked,
+                      schema_version=SCHEMA_VERSION, description=description, applies_when=applies_when,
+                      replaced=replaced), c.problems
