@@ -28,7 +28,24 @@ SUBCOMMANDS = ["validate", "schema", "analyze", "facts", "audit", "rules", "demo
 
 
 def version_text() -> str:
-    return f"auditor {__version__}"
+    """The tool, rule-pack and detection-model versions (`auditor --version`)."""
+    try:
+        from auditor.versions import version_lines
+    except ImportError:                 # the shell must answer --version even if the core is broken
+        return f"auditor {__version__}"
+    return "\n".join(version_lines())
+
+
+class _VersionAction(argparse.Action):
+    """Like argparse's version action, but computes the text (it loads the packs) only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "print the tool, rule-pack and model versions and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="auditor",
         description="Audit in-store camera deployments against GDPR, CNIL and EU AI Act rule packs.",
     )
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         try:

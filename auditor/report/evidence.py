@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 MAX_WIDTH = 960          # pixels of the embedded JPEG (the frame is shown about 85 mm wide)
 JPEG_QUALITY = 82
-_ENLARGE = 0.35          # local fallback: each side of a box grows by 35 % of its size
 _MAX_VERIFY_ROUNDS = 3
 
 
@@ -166,58 +165,29 @@ def resolve_path(path: str, result: AuditResult, base_dir: Path | None = None) -
     return candidates[0]
 
 
-# --- the engines (auditor.footage when present) --------------------------------------------------------------------
-
-def _footage_attr(name: str, modules: Iterable[str]) -> Callable | None:
-    import importlib
-
-    for mod in ("auditor.footage", *modules):
-        try:
-            m = importlib.import_module(mod)
-        except ImportError:
-            continue
-        fn = getattr(m, name, None)
-        if fn is not None:
-            return fn
-    return None
-
+# --- the engines: auditor.footage reads, detects and redacts --------------------------------------------------------
 
 def default_detector():
     """The footage package's default face detector, or None when it cannot be created here."""
-    fn = _footage_attr("default_detector", ("auditor.footage.detectors",))
-    if fn is None:
-        return None
+    from auditor.footage.detectors import default_detector as make
+
     try:
-        return fn()
+        return make()
     except Exception as exc:  # a missing model: no detector means no frame is embedded
         log.warning("face detector unavailable: %s", exc)
         return None
 
 
-def _read_frame_fallback(path: Path, frame_index: int) -> np.ndarray:
-    import cv2
-
-    if path.suffix.lower() in (".jpg", ".jpeg", ".png", ".bmp", ".webp"):
-        data = np.fromfile(str(path), dtype=np.uint8)
-        img = cv2.imdecode(data, cv2.IMREAD_COLOR)
-        if img is None:
-            raise ValueError("cannot decode image")
-        return img
-    cap = cv2.VideoCapture(str(path))
-    try:
-        if not cap.isOpened():
-            raise ValueError("cannot open video")
-        cap.set(cv2.CAP_PROP_POS_FRAMES, int(frame_index))
-        ok, frame = cap.read()
-        if not ok or frame is None:
-            raise ValueError(f"cannot read frame {frame_index}")
-        return frame
-    finally:
-        cap.release()
-
-
 def read_frame_function() -> Callable[[Path, int], np.ndarray]:
-    return _footage_attr("read_frame", ("auditor.footage.frames",)) or _read_frame_fallback
+    from auditor.footage.frames import read_frame
+
+    return read_frame
+
+
+def redact_function() -> Callable:
+    from auditor.footage.redact import redact_frame
+
+    return redact_frame
 
 
 def _as_xywh(face: Any) -> tuple[float, float, float, float]:
@@ -228,59 +198,13 @@ def _as_xywh(face: Any) -> tuple[float, float, float, float]:
     return tuple(float(v) for v in face[:4])  # type: ignore[return-value]
 
 
-def _enlarged(box: tuple[float, float, float, float], shape: tuple[int, ...], k: float) -> tuple[int, int, int, int]:
-    x, y, w, h = box
-    H, W = shape[:2]
-    x0, y0 = int(np.floor(x - k * w)), int(np.floor(y - k * h))
-    x1, y1 = int(np.ceil(x + w + k * w)), int(np.ceil(y + h + k * h))
-    return max(0, x0), max(0, y0), min(W, x1), min(H, y1)
+def _fill(img: np.ndarray, box: tuple[float, float, float, float]) -> None:
+    """Solid fill of an enlarged box: the last resort for a face still detected after redaction."""
+    from auditor.footage.redact import enlarge, mask_region
 
-
-def _pixelate_blur(img: np.ndarray, box: tuple[int, int, int, int]) -> None:
-    import cv2
-
-    x0, y0, x1, y1 = box
-    if x1 <= x0 or y1 <= y0:
-        return
-    roi = img[y0:y1, x0:x1]
-    h, w = roi.shape[:2]
-    small = cv2.resize(roi, (max(1, w // 12), max(1, h // 12)), interpolation=cv2.INTER_AREA)
-    block = cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST)
-    k = max(3, (min(w, h) // 3) | 1)
-    img[y0:y1, x0:x1] = cv2.GaussianBlur(block, (k, k), 0)
-
-
-def _fill(img: np.ndarray, box: tuple[int, int, int, int]) -> None:
-    x0, y0, x1, y1 = box
-    img[y0:y1, x0:x1] = (96, 96, 96)
-
-
-@dataclass
-class _Redaction:
-    pixels: np.ndarray
-    masked: int
-    extra_found: int
-
-
-def _redact_locally(frame: np.ndarray, boxes: list, *, detector=None) -> _Redaction:
-    """Same contract as auditor.footage's redact_frame: enlarge, pixelate + blur, re-detect, fill what is found."""
-    img = frame.copy()
-    for b in boxes:
-        _pixelate_blur(img, _enlarged(_as_xywh(b), img.shape, _ENLARGE))
-    extra = 0
-    if detector is not None:
-        for _ in range(_MAX_VERIFY_ROUNDS):
-            found = detector.detect(img)
-            if not found:
-                break
-            extra += len(found)
-            for f in found:
-                _fill(img, _enlarged(_as_xywh(f), img.shape, _ENLARGE))
-    return _Redaction(img, len(boxes) + extra, extra)
-
-
-def redact_function() -> Callable:
-    return _footage_attr("redact_frame", ("auditor.footage.redact",)) or _redact_locally
+    rect = enlarge(box, img.shape)
+    if rect is not None:
+        mask_region(img, rect, solid=True)
 
 
 # --- the pipeline ---------------------------------------------------------------------------------------------------
@@ -317,7 +241,7 @@ def redact_pixels(request: EvidenceRequest, frame: np.ndarray, detector, *,
             return pixels, masked, extra
         pixels = pixels.copy()
         for f in found:
-            _fill(pixels, _enlarged(_as_xywh(f), pixels.shape, _ENLARGE))
+            _fill(pixels, _as_xywh(f))
         masked += len(found)
         extra += len(found)
     if detector.detect(pixels):
@@ -344,12 +268,9 @@ def _box_like(b: tuple[float, float, float, float], examples: list) -> Any:
             return dataclasses.replace(examples[0], x=b[0], y=b[1], w=b[2], h=b[3])
         except (TypeError, ValueError):
             pass
-    try:
-        from auditor.footage.detectors import Face
+    from auditor.footage.detectors import Face
 
-        return Face(*b)
-    except ImportError:
-        return b
+    return Face(*b)
 
 
 def _iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:

@@ -76,3 +76,14 @@ def test_pyproject_lists_every_package():
     on_disk = {_module_of(p.parent / "__init__.py") for p in PKG.rglob("__init__.py")}
     on_disk |= {"auditor_packs", "auditor_assets"}
     assert listed == on_disk
+
+
+def test_version_lists_tool_packs_and_models(capsys):
+    from auditor.cli import main
+
+    assert main(["--version"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("auditor ")
+    for pack in ("gdpr", "cnil", "eprivacy", "ai_act"):
+        assert f"rule pack {pack} " in out
+    assert "MediaPipe 0.10.21" in out and "CenterFace" in out

@@ -1,0 +1,856 @@
+"""The main window: an audit project's inputs, the run, the findings, the evidence review and the exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+    QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from auditor import project as proj
+from auditor.config.loader import LoadedDeployment, load_deployment
+from auditor.core.errors import InputError
+from auditor.core.model import AuditResult, Finding, Severity
+from auditor.core.tasks import CancelToken
+from auditor.gui import services
+from auditor.gui.findings_model import FindingRole, FindingsFilter, FindingsModel
+from auditor.gui.frame_view import FrameView
+from auditor.gui.workers import TaskWorker
+
+log = logging.getLogger(__name__)
+
+VIDEO_SUFFIXES = {".mp4", ".mkv", ".avi", ".mov", ".jpg", ".jpeg", ".png"}
+CONFIG_SUFFIXES = {".yaml", ".yml"}
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """One audit project at a time. Every action is also reachable from the keyboard."""
+
+    language_changed = Signal(str)
+    audit_finished = Signal(str)          # "succeeded" | "failed" | "cancelled"
+
+    def __init__(self, *, settings: QSettings | None = None, open_externally: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.open_externally = open_externally       # tests turn off opening the PDF in a viewer
+        self.project = proj.AuditProject()
+        self.project_path: Path | None = None
+        self.loaded: LoadedDeployment | None = None
+        self.result: AuditResult | None = None
+        self.review_approved = False
+        self.reveal_faces = False                     # per session, never saved
+        self.dirty = False
+        self._thread: QThread | None = None
+        self._worker: TaskWorker | None = None
+        self._cancel: CancelToken | None = None
+        self.setAcceptDrops(True)
+        self.setWindowIcon(QIcon(str(services.icon_path())))
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self._build_status()
+        self.retranslate()
+        self._restore_geometry()
+        self._update_actions()
+
+    # --- construction -----------------------------------------------------------------------------------
+
+    def _action(self, slot: Callable[[], None], shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_new = self._action(self.new_project, K.New)
+        self.act_open = self._action(self._on_open_triggered, K.Open)
+        self.act_save = self._action(self.save_project, K.Save)
+        self.act_save_as = self._action(self._on_save_as_triggered, K.SaveAs)
+        self.act_import = self._action(self._on_import_triggered, "Ctrl+I")
+        self.act_footage = self._action(self._on_add_footage_triggered, "Ctrl+Shift+F")
+        self.act_quit = self._action(self.close, K.Quit)
+        self.act_run = self._action(self.run_audit, "F5")
+        self.act_cancel = self._action(self.cancel_run, "Esc")
+        self.act_review = self._action(self.review_evidence, "Ctrl+R")
+        self.act_export = self._action(self._on_export_triggered, "Ctrl+E")
+        self.act_export_data = self._action(self._on_export_data_triggered, "Ctrl+Shift+E")
+        self.act_waive = self._action(self._on_waive_triggered, "Ctrl+W")
+        self.act_reveal = self._action(self._on_reveal_triggered)
+        self.act_reveal.setCheckable(True)
+        self.act_en = self._action(lambda: self.set_language("en"))
+        self.act_fr = self._action(lambda: self.set_language("fr"))
+        for a in (self.act_en, self.act_fr):
+            a.setCheckable(True)
+        self.act_about = self._action(self._on_about_triggered, K.HelpContents)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_new, self.act_open])
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_examples = self.menu_file.addMenu("")
+        for path in services.example_deployments():
+            a = QAction(path.stem, self)
+            a.triggered.connect(lambda _=False, p=path: self.open_example(p))
+            self.menu_examples.addAction(a)
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_save, self.act_save_as])
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_import, self.act_footage])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_audit = bar.addMenu("")
+        self.menu_audit.addActions([self.act_run, self.act_cancel, self.act_review, self.act_waive])
+        self.menu_audit.addSeparator()
+        self.menu_audit.addActions([self.act_export, self.act_export_data])
+        self.menu_view = bar.addMenu("")
+        self.menu_lang = self.menu_view.addMenu("")
+        self.menu_lang.addActions([self.act_en, self.act_fr])
+        self.menu_view.addAction(self.act_reveal)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self.toolbar = self.addToolBar("main")
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.addActions([self.act_open, self.act_import, self.act_footage, self.act_run, self.act_cancel,
+                                 self.act_review, self.act_export])
+        self._refresh_recent_menu()
+
+    def _build_central(self) -> None:
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("main-splitter")
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(4, 4, 4, 4)
+        self.config_label = QLabel()
+        self.config_label.setWordWrap(True)
+        self.cameras = QListWidget()
+        self.cameras.setIconSize(services.THUMB_SIZE)
+        self.cameras.currentRowChanged.connect(self._on_cameras_current_row_changed)
+        self.cameras_title = QLabel()
+        lv.addWidget(self.config_label)
+        lv.addWidget(self.cameras_title)
+        lv.addWidget(self.cameras, 1)
+        split.addWidget(left)
+
+        self.tabs = QTabWidget()
+        # Findings tab: filter bar, table, detail pane.
+        findings_page = QWidget()
+        fv = QVBoxLayout(findings_page)
+        filters = QHBoxLayout()
+        self.severity_boxes: dict[Severity, QCheckBox] = {}
+        for s in Severity:
+            box = QCheckBox()
+            box.setChecked(True)
+            box.toggled.connect(self._on_filter_changed)
+            self.severity_boxes[s] = box
+            filters.addWidget(box)
+        self.pack_filter = QComboBox()
+        self.camera_filter = QComboBox()
+        self.waived_filter = QComboBox()
+        for combo in (self.pack_filter, self.camera_filter, self.waived_filter):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+            filters.addWidget(combo)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_filter_changed)
+        filters.addWidget(self.search, 1)
+        fv.addLayout(filters)
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(True)
+        self.waive_button = QPushButton()
+        self.waive_button.clicked.connect(self._on_waive_triggered)
+        lower = QWidget()
+        lo = QVBoxLayout(lower)
+        lo.setContentsMargins(0, 0, 0, 0)
+        lo.addWidget(self.detail, 1)
+        lo.addWidget(self.waive_button, 0, Qt.AlignmentFlag.AlignRight)
+        vsplit = QSplitter(Qt.Orientation.Vertical)
+        vsplit.addWidget(self.table)
+        vsplit.addWidget(lower)
+        vsplit.setSizes([400, 250])
+        fv.addWidget(vsplit, 1)
+        self.summary = QLabel()
+        fv.addWidget(self.summary)
+        self.tabs.addTab(findings_page, "")
+        # Frame tab.
+        frame_page = QWidget()
+        frv = QVBoxLayout(frame_page)
+        self.frame_view = FrameView()
+        self.frame_caption = QLabel()
+        self.frame_caption.setWordWrap(True)
+        frv.addWidget(self.frame_view, 1)
+        frv.addWidget(self.frame_caption)
+        self.tabs.addTab(frame_page, "")
+        # DPIA criteria tab.
+        self.criteria = QTableWidget(0, 3)
+        self.criteria.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.criteria.verticalHeader().setVisible(False)
+        self.criteria.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        crit_page = QWidget()
+        cv = QVBoxLayout(crit_page)
+        self.dpia_verdict = QLabel()
+        self.dpia_verdict.setWordWrap(True)
+        cv.addWidget(self.dpia_verdict)
+        cv.addWidget(self.criteria, 1)
+        self.tabs.addTab(crit_page, "")
+        # Problems tab: config errors and footage warnings, as text with positions.
+        self.problems = QTextBrowser()
+        self.tabs.addTab(self.problems, "")
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 1)
+        split.setSizes([300, 900])
+        self.setCentralWidget(split)
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_run)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    # --- language ---------------------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.project.lang
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface (and the default report language) between English and French."""
+        lang = "fr" if lang == "fr" else "en"
+        services.install_translator(QApplication.instance(), lang)
+        if self.project.lang != lang:
+            self.project.lang = lang
+            self.dirty = True
+        self.settings.setValue("ui/language", lang)
+        self.retranslate()
+        self.language_changed.emit(lang)
+
+    def retranslate(self) -> None:
+        self.act_new.setText(self.tr("&New project"))
+        self.act_open.setText(self.tr("&Open project…"))
+        self.act_save.setText(self.tr("&Save project"))
+        self.act_save_as.setText(self.tr("Save project &as…"))
+        self.act_import.setText(self.tr("&Import deployment config…"))
+        self.act_footage.setText(self.tr("Add &footage…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_run.setText(self.tr("&Run audit"))
+        self.act_cancel.setText(self.tr("&Cancel"))
+        self.act_review.setText(self.tr("Re&view evidence…"))
+        self.act_waive.setText(self.tr("&Waive selected finding…"))
+        self.act_export.setText(self.tr("&Export DPIA report (PDF)…"))
+        self.act_export_data.setText(self.tr("Export &JSON and SARIF…"))
+        self.act_reveal.setText(self.tr("Reveal faces in the viewer (this session only)"))
+        self.act_en.setText("English")
+        self.act_fr.setText("Français")
+        self.act_en.setChecked(self.lang == "en")
+        self.act_fr.setChecked(self.lang == "fr")
+        self.act_about.setText(self.tr("&About"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent.setTitle(self.tr("Open &recent"))
+        self.menu_examples.setTitle(self.tr("Open &example"))
+        self.menu_audit.setTitle(self.tr("&Audit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.cameras_title.setText(self.tr("Cameras"))
+        self.tabs.setTabText(0, self.tr("Findings"))
+        self.tabs.setTabText(1, self.tr("Frame"))
+        self.tabs.setTabText(2, self.tr("DPIA criteria"))
+        self.tabs.setTabText(3, self.tr("Problems"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.waive_button.setText(self.tr("Waive this finding…"))
+        self.search.setPlaceholderText(self.tr("Search rule, subject, title or message"))
+        for s, box in self.severity_boxes.items():
+            box.setText(self.model.severity_text(s))
+        self.model.set_language(self.lang)
+        self.proxy.lang = self.lang
+        self.criteria.setHorizontalHeaderLabels([self.tr("#"), self.tr("Criterion"), self.tr("Why")])
+        self._refill_filters()
+        self._refresh_all()
+
+    # --- project ----------------------------------------------------------------------------------------
+
+    def _title(self) -> str:
+        name = self.project_path.name if self.project_path else self.tr("Untitled audit")
+        return f"{name}{' *' if self.dirty else ''} — Store Camera Privacy Auditor"
+
+    def new_project(self) -> None:
+        if not self._confirm_discard():
+            return
+        self.project = proj.AuditProject(lang=self.lang)
+        self.project_path = None
+        self.loaded = None
+        self._set_result(None)
+        self.dirty = False
+        self._refresh_all()
+
+    def open_project(self, path: Path) -> bool:
+        try:
+            project = proj.load_project(path)
+        except InputError as exc:
+            self._show_error(self.tr("Cannot open the audit project"), exc.format())
+            return False
+        self.project, self.project_path = project, path
+        self._set_result(None)
+        self.dirty = False
+        self._remember_recent(path)
+        self.set_language(project.lang)
+        if project.config:
+            self.load_config(project.resolve(project.config, path), mark_dirty=False)
+        self._refresh_all()
+        return True
+
+    def save_project(self) -> bool:
+        if self.project_path is None:
+            return self._on_save_as_triggered()
+        try:
+            proj.save_project(self.project, self.project_path)
+        except OSError as exc:
+            self._show_error(self.tr("Cannot save the audit project"), str(exc))
+            return False
+        self.dirty = False
+        self._remember_recent(self.project_path)
+        self._refresh_all()
+        return True
+
+    def open_example(self, path: Path) -> None:
+        """Start a new project on a bundled example deployment (with its sample footage)."""
+        if not self._confirm_discard():
+            return
+        self.project = proj.AuditProject(lang=self.lang, assessor=self.project.assessor)
+        self.project_path = None
+        self._set_result(None)
+        self.load_config(path)
+
+    def load_config(self, path: Path, *, mark_dirty: bool = True) -> bool:
+        """Load and validate a deployment config; errors go to the Problems tab with file:line:column."""
+        try:
+            loaded = load_deployment(path)
+        except InputError as exc:
+            self.loaded = None
+            self.problems.setPlainText(exc.format())
+            self.tabs.setCurrentIndex(3)
+            self._show_error(self.tr("The deployment config has errors"),
+                             self.tr("%n problem(s) found. Details are in the Problems tab.", "",
+                                     len(exc.problems)), details=exc.format())
+            self._refresh_all()
+            return False
+        self.loaded = loaded
+        self.project.config = str(path.resolve())
+        self.problems.clear()
+        self._set_result(None)
+        if mark_dirty:
+            self.dirty = True
+        self._refresh_all()
+        return True
+
+    def add_footage(self, camera_id: str, paths: list[Path]) -> None:
+        for p in paths:
+            try:
+                digest = proj.sha256_file(p)
+            except OSError as exc:
+                self._append_problem(f"{p}: {exc.strerror or exc}")
+                continue
+            self.project.footage.append(proj.FootageRef(camera=camera_id, path=str(p.resolve()), sha256=digest))
+        self.dirty = True
+        self._set_result(None)
+        self._refresh_all()
+
+    # --- running ----------------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def run_audit(self) -> None:
+        if self.loaded is None or self.running:
+            return
+        job = services.audit_job(self.project, self.loaded.path)
+        self._start(job, self._on_audit_succeeded, step=self.tr("Running the audit…"))
+
+    def cancel_run(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self.status_label.setText(self.tr("Cancelling…"))
+
+    def _start(self, job: Callable[..., Any], on_success: Callable[[Any], None], *, step: str) -> None:
+        self._cancel = CancelToken()
+        self._worker = TaskWorker(job, self._cancel)
+        self._thread = QThread(self)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_worker_progressed)
+        self._worker.succeeded.connect(on_success)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._worker.cancelled.connect(self._on_worker_cancelled)
+        self._worker.finished.connect(self._thread.quit)
+        self._worker.finished.connect(self._worker.deleteLater)
+        self._thread.finished.connect(self._on_thread_finished)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.status_label.setText(step)
+        self._thread.start()
+        self._update_actions()
+
+    @Slot(int, int, str)
+    def _on_worker_progressed(self, done: int, total: int, note: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        self.status_label.setText(note)
+
+    @Slot(object)
+    def _on_audit_succeeded(self, result: AuditResult) -> None:
+        self._set_result(result)
+        warnings = [f"{e.get('camera', '')}: {e.get('path', '')}: {e.get('message', '')}"
+                    for e in result.footage_errors] + list(result.warnings)
+        if warnings:
+            self.problems.setPlainText("\n".join(warnings))
+        self.status_label.setText(self.tr("Audit finished: %1 findings.").replace("%1", str(len(result.findings))))
+        self.audit_finished.emit("succeeded")
+
+    @Slot(str)
+    def _on_worker_failed(self, message: str) -> None:
+        self.status_label.setText(self.tr("The audit failed."))
+        self.problems.setPlainText(message)
+        self._show_error(self.tr("The audit failed"), message)
+        self.audit_finished.emit("failed")
+
+    @Slot()
+    def _on_worker_cancelled(self) -> None:
+        self.status_label.setText(self.tr("Cancelled; nothing was changed."))
+        self.audit_finished.emit("cancelled")
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        if self._thread is not None:
+            self._thread.deleteLater()
+        self._thread = self._worker = None
+        self._cancel = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self._update_actions()
+
+    def wait_idle(self, ms: int = 30000) -> None:
+        """Block until the background task ends (used when closing and by tests)."""
+        if self._thread is not None:
+            self._thread.wait(ms)
+
+    # --- results ----------------------------------------------------------------------------------------
+
+    def _set_result(self, result: AuditResult | None) -> None:
+        self.result = result
+        self.review_approved = False
+        self.model.set_findings(result.findings if result else [])
+        self._refill_filters()
+        self._refresh_all()
+
+    def _refill_filters(self) -> None:
+        findings = self.result.findings if self.result else []
+        for combo, items in (
+            (self.pack_filter, [(self.tr("All packs"), "")] + [(p, p) for p in sorted({f.pack for f in findings})]),
+            (self.camera_filter, [(self.tr("All subjects"), "")] + [
+                (c, c) for c in sorted({f.subject.split(":", 1)[1] for f in findings if f.subject.startswith("camera:")})]),
+            (self.waived_filter, [(self.tr("Waived and not waived"), "all"), (self.tr("Not waived"), "not_waived"),
+                                  (self.tr("Waived only"), "waived")]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self._on_filter_changed()
+
+    @Slot()
+    def _on_filter_changed(self) -> None:
+        self.proxy.severities = {s for s, box in self.severity_boxes.items() if box.isChecked()}
+        self.proxy.pack = self.pack_filter.currentData() or ""
+        self.proxy.camera = self.camera_filter.currentData() or ""
+        self.proxy.waived = self.waived_filter.currentData() or "all"
+        self.proxy.text = self.search.text().strip()
+        self.proxy.refresh()
+
+    def selected_finding(self) -> Finding | None:
+        index = self.table.currentIndex()
+        return index.data(FindingRole) if index.isValid() else None
+
+    @Slot()
+    def _on_table_current_changed(self, *_: Any) -> None:
+        self.detail.setHtml(services.finding_html(self.selected_finding(), self.lang, self._detail_labels()))
+        self._update_actions()
+
+    def _detail_labels(self) -> dict[str, str]:
+        labels = {"none": self.tr("Select a finding to see its details."), "question": self.tr("question for the assessor"),
+                  "why": self.tr("Why"), "todo": self.tr("What to do"), "references": self.tr("Legal references"),
+                  "evidence": self.tr("Evidence"), "waiver": self.tr("Waiver"), "approved_by": self.tr("Approved by"),
+                  "expires": self.tr("expires")}
+        labels.update({s.value: self.model.severity_text(s) for s in Severity})
+        return labels
+
+    def _refresh_all(self) -> None:
+        self.setWindowTitle(self._title())
+        if self.loaded:
+            dep = self.loaded.deployment
+            self.config_label.setText(f"<b>{html.escape(dep.store.name)}</b> ({dep.store.country})<br>"
+                                      f"<small>{html.escape(str(self.loaded.path))}</small>")
+        else:
+            self.config_label.setText(self.tr("No deployment config loaded. Use File ▸ Import, drop a YAML file "
+                                        "here, or open an example."))
+        self._fill_cameras()
+        self._fill_criteria()
+        if self.result:
+            c, w = self.result.counts(), self.result.counts(waived=True)
+            self.summary.setText(self.tr("Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.")
+                                 .replace("%1", str(c["blocker"])).replace("%2", str(c["major"]))
+                                 .replace("%3", str(c["minor"])).replace("%4", str(c["info"]))
+                                 .replace("%5", str(sum(w.values()))))
+        else:
+            self.summary.setText(self.tr("Run the audit (F5) to see findings."))
+        self._on_table_current_changed()
+        self._update_actions()
+
+    def _camera_footage(self, camera_id: str) -> dict[str, Any] | None:
+        if not self.result:
+            return None
+        for cam in self.result.facts.get("cameras", []):
+            if cam.get("id") == camera_id:
+                return cam.get("footage")
+        return None
+
+    def _fill_cameras(self) -> None:
+        current = self.cameras.currentRow()
+        self.cameras.blockSignals(True)
+        self.cameras.clear()
+        if self.loaded:
+            for cam in self.loaded.deployment.cameras:
+                footage = self._camera_footage(cam.id)
+                dori = footage.get("dori_class") if footage else None
+                text = f"{cam.id} · {cam.zone}"
+                text += "\n" + (self.tr("DORI: %1").replace("%1", str(dori)) if dori else self.tr("no footage analysed"))
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, cam.id)
+                thumb = services.camera_thumbnail(footage)
+                if thumb is not None:
+                    item.setIcon(thumb)
+                self.cameras.addItem(item)
+        self.cameras.blockSignals(False)
+        if self.cameras.count():
+            self.cameras.setCurrentRow(min(max(current, 0), self.cameras.count() - 1))
+        self._on_cameras_current_row_changed(self.cameras.currentRow())
+
+    @Slot(int)
+    def _on_cameras_current_row_changed(self, row: int) -> None:
+        item = self.cameras.item(row) if row >= 0 else None
+        if item is None:
+            self.frame_view.set_frame(None, placeholder=self.tr("No camera selected."))
+            self.frame_caption.clear()
+            return
+        camera_id = item.data(Qt.ItemDataRole.UserRole)
+        footage = self._camera_footage(camera_id)
+        frames = (footage or {}).get("evidence_frames") or []
+        if not frames:
+            self.frame_view.set_frame(None, placeholder=self.tr("No evidence frame for this camera yet: add footage "
+                                                                "and run the audit."))
+            self.frame_caption.setText("")
+            return
+        ev = frames[0]
+        shown = services.load_frame(ev, reveal=self.reveal_faces)
+        if shown is None:
+            self.frame_view.set_frame(None, placeholder=self.tr("The frame could not be read."))
+            return
+        pixels, masked = shown
+        self.frame_view.set_frame(pixels, services.boxes_of(ev))
+        state = self.tr("faces revealed (this session only)") if self.reveal_faces else self.tr("redacted")
+        self.frame_caption.setText(
+            self.tr("%1 — frame %2 (%3): %4 face(s) masked; %5.")
+            .replace("%1", camera_id).replace("%2", str(ev.get("frame_index")))
+            .replace("%3", str(ev.get("reason", ""))).replace("%4", str(masked)).replace("%5", state))
+
+    def _fill_criteria(self) -> None:
+        derived = (self.result.facts.get("derived") if self.result else None) or {}
+        wp = derived.get("wp248") or {}
+        rows = wp.get("criteria") or []
+        self.criteria.setRowCount(len(rows))
+        for i, c in enumerate(rows):
+            met = c.get("met")
+            items = [QTableWidgetItem(("✔ " if met else "✘ ") + str(c.get("number", ""))),
+                     QTableWidgetItem(services.criterion_name(c, self.lang)),
+                     QTableWidgetItem("; ".join(c.get("reasons") or []))]
+            for j, it in enumerate(items):
+                self.criteria.setItem(i, j, it)
+        if not self.result:
+            self.dpia_verdict.setText(self.tr("Run the audit to see which WP248 criteria are met."))
+        else:
+            required = derived.get("dpia_required")
+            text = self.tr("A DPIA is required.") if required else self.tr("No DPIA requirement was derived.")
+            text += " " + self.tr("%1 of 9 WP248 criteria met.").replace("%1", str(wp.get("count", 0)))
+            self.dpia_verdict.setText(text)
+
+    def _update_actions(self) -> None:
+        busy = self.running
+        has_config = self.loaded is not None
+        self.act_run.setEnabled(has_config and not busy)
+        self.act_cancel.setEnabled(busy)
+        self.act_footage.setEnabled(has_config and not busy)
+        self.act_import.setEnabled(not busy)
+        self.act_review.setEnabled(self.result is not None and not busy)
+        self.act_export.setEnabled(self.result is not None and self.review_approved and not busy)
+        self.act_export.setToolTip("" if self.review_approved else self.tr("Review the evidence frames first."))
+        self.act_export_data.setEnabled(self.result is not None and not busy)
+        self.act_waive.setEnabled(self.selected_finding() is not None and not busy)
+        self.waive_button.setEnabled(self.act_waive.isEnabled())
+
+    # --- waivers, review, export --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_waive_triggered(self) -> None:
+        finding = self.selected_finding()
+        if finding is None:
+            return
+        from auditor.gui.dialogs.waiver import WaiverDialog
+
+        dialog = WaiverDialog(finding, self.lang, self)
+        if dialog.exec() != WaiverDialog.DialogCode.Accepted:
+            return
+        self.add_waiver(dialog.entry())
+
+    def add_waiver(self, entry: proj.WaiverEntry) -> None:
+        """Save a waiver in the project and re-apply the waivers to the current findings."""
+        self.project.waivers = [w for w in self.project.waivers
+                                if not (w.rule_id == entry.rule_id and w.subject == entry.subject)] + [entry]
+        self.dirty = True
+        if self.result is not None:
+            services.apply_project_waivers(self.result, self.project)
+            self.model.set_findings(self.result.findings)
+        self._refresh_all()
+
+    def review_evidence(self) -> bool:
+        """Step through every evidence frame that goes into the report; export is possible only after approval."""
+        if self.result is None:
+            return False
+        from auditor.gui.dialogs.review import ReviewDialog
+
+        dialog = ReviewDialog(self.result, self.lang, self)
+        approved = dialog.exec() == ReviewDialog.DialogCode.Accepted
+        if approved:
+            self.review_approved = True
+            self.result.evidence_reviewed = True
+            self.project.log("evidence_reviewed", dialog.summary())
+            self.dirty = True
+        self._refresh_all()
+        return approved
+
+    @Slot()
+    def _on_export_triggered(self) -> None:
+        if self.result is None:
+            return
+        suggested = str(Path.home() / f"dpia-{self.lang}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the DPIA report"), suggested, "PDF (*.pdf)")
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> None:
+        if self.result is None or not self.review_approved or self.running:
+            return
+        job = services.pdf_job(self.result, path, lang=self.lang, assessor=self.project.assessor or None)
+
+        def done(_: Any) -> None:
+            self.project.last_results["pdf"] = str(path)
+            self.dirty = True
+            self.status_label.setText(self.tr("Report written to %1").replace("%1", str(path)))
+            self.audit_finished.emit("exported")
+            if self.open_externally:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self._start(job, done, step=self.tr("Writing the PDF report…"))
+
+    @Slot()
+    def _on_export_data_triggered(self) -> None:
+        if self.result is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for findings.json and findings.sarif"))
+        if folder:
+            self.export_data(Path(folder))
+
+    def export_data(self, folder: Path) -> None:
+        if self.result is None:
+            return
+        try:
+            written = services.write_machine_outputs(self.result, folder)
+        except OSError as exc:
+            self._show_error(self.tr("Cannot write the files"), str(exc))
+            return
+        self.project.last_results.update(written)
+        self.dirty = True
+        self.status_label.setText(self.tr("Wrote %1").replace("%1", ", ".join(written.values())))
+
+    # --- reveal, about, file dialogs, drag and drop ----------------------------------------------------
+
+    @Slot()
+    def _on_reveal_triggered(self) -> None:
+        if self.act_reveal.isChecked():
+            answer = QMessageBox.question(
+                self, self.tr("Reveal faces?"),
+                self.tr("Faces of real people will be shown unmasked in this window, for this session only. "
+                        "Nothing unmasked is ever saved. The reveal is recorded in the project's audit log. "
+                        "Continue?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                self.act_reveal.setChecked(False)
+                return
+            self.project.log("faces_revealed", self.tr("Unmasked frames shown in the viewer"))
+            self.dirty = True
+        self.reveal_faces = self.act_reveal.isChecked()
+        self._on_cameras_current_row_changed(self.cameras.currentRow())
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        from auditor.gui.dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    @Slot()
+    def _on_open_triggered(self) -> None:
+        if not self._confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an audit project"), "",
+                                              self.tr("Audit projects (*.auditproj.yaml *.yaml)"))
+        if path:
+            self.open_project(Path(path))
+
+    @Slot()
+    def _on_save_as_triggered(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the audit project"),
+                                              "audit" + proj.PROJECT_SUFFIX,
+                                              self.tr("Audit projects (*.auditproj.yaml)"))
+        if not path:
+            return False
+        self.project_path = Path(path)
+        return self.save_project()
+
+    @Slot()
+    def _on_import_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a deployment config"), "",
+                                              self.tr("Deployment configs (*.yaml *.yml)"))
+        if path:
+            self.load_config(Path(path))
+
+    @Slot()
+    def _on_add_footage_triggered(self) -> None:
+        item = self.cameras.currentItem()
+        if item is None or self.loaded is None:
+            return
+        camera_id = item.data(Qt.ItemDataRole.UserRole)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Footage for camera %1").replace("%1", camera_id), "",
+            self.tr("Video and images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)"))
+        if paths:
+            self.add_footage(camera_id, [Path(p) for p in paths])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.handle_dropped(paths)
+        event.acceptProposedAction()
+
+    def handle_dropped(self, paths: list[Path]) -> None:
+        """A dropped YAML file becomes the config; dropped footage goes to the selected camera."""
+        configs = [p for p in paths if p.suffix.lower() in CONFIG_SUFFIXES]
+        footage = [p for p in paths if p.suffix.lower() in VIDEO_SUFFIXES]
+        if configs:
+            self.load_config(configs[0])
+        item = self.cameras.currentItem()
+        if footage and item is not None:
+            self.add_footage(item.data(Qt.ItemDataRole.UserRole), footage)
+
+    # --- housekeeping -----------------------------------------------------------------------------------
+
+    def _append_problem(self, text: str) -> None:
+        self.problems.append(html.escape(text))
+
+    def _show_error(self, title: str, text: str, *, details: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def _confirm_discard(self) -> bool:
+        if not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("The audit project has unsaved changes. Discard them?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self.settings.value("recent", [], list) or [] if p != str(path)]
+        self.settings.setValue("recent", [str(path)] + recent[: MAX_RECENT - 1])
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.menu_recent.clear()
+        recent = self.settings.value("recent", [], list) or []
+        for p in recent:
+            a = QAction(p, self)
+            a.triggered.connect(lambda _=False, path=p: self._confirm_discard() and self.open_project(Path(path)))
+            self.menu_recent.addAction(a)
+        self.menu_recent.setEnabled(bool(recent))
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        self.cancel_run()
+        self.wait_idle()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        event.accept()
+
+    @staticmethod
+    def today() -> str:
+        return dt.date.today().isoformat()
