@@ -93,3 +93,14 @@ def test_format_gives_file_line_column(write_text):
     path = write_text("store: {name: S, country: FR}\ncontroller: {name: C, age: 3}\n")
     [p] = problems(path)
     assert p.format().startswith(f"{path}:2:")
+
+
+def test_colon_values_stay_text_not_base60_numbers(write_text):
+    path = write_text(
+        "store: {name: S, country: FR, opening_hours: 09:30}\n"
+        "controller: {name: C}\n"
+        "activities:\n"
+        "  - {id: pay, name: Pay, technique: face_verification_payment, matching: 1:1}\n")
+    dep = load_deployment(path).deployment
+    assert dep.store.opening_hours == "09:30"
+    assert dep.activities[0].matching == "1:1"
