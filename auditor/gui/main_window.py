@@ -177,7 +177,11 @@ class MainWindow(QMainWindow):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2, 3, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.detail = QTextBrowser()
@@ -208,7 +212,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(frame_page, "")
         # DPIA criteria tab.
         self.criteria = QTableWidget(0, 3)
+        self.criteria.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.criteria.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.criteria.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.criteria.setColumnWidth(1, 320)
+        self.criteria.setWordWrap(True)
         self.criteria.verticalHeader().setVisible(False)
         self.criteria.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         crit_page = QWidget()
@@ -612,6 +620,7 @@ class MainWindow(QMainWindow):
                      QTableWidgetItem("; ".join(c.get("reasons") or []))]
             for j, it in enumerate(items):
                 self.criteria.setItem(i, j, it)
+        self.criteria.resizeRowsToContents()
         if not self.result:
             self.dpia_verdict.setText(self.tr("Run the audit to see which WP248 criteria are met."))
         else:
