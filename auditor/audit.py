@@ -133,6 +133,29 @@ def footage_plan(loaded: LoadedDeployment, overrides: dict[str, list[Path]]) -> 
     return plan, errors
 
 
+def display_path(path: Path | str, folder: Path) -> str:
+    """A footage path as the config writes it: relative to the config's folder when inside it.
+
+    Reports and the Facts then carry no machine-specific absolute path for bundled or project-local footage,
+    and the same inputs give the same PDF wherever the project folder lives. Readers resolve such paths
+    against the config's folder (auditor.report.evidence.resolve_path).
+    """
+    p = Path(path)
+    if p.is_absolute() and _inside(p, folder):
+        return p.resolve().relative_to(folder.resolve()).as_posix()
+    return str(p)
+
+
+def _with_display_paths(value: Any, folder: Path) -> Any:
+    """A copy of footage facts with every `path` value passed through display_path."""
+    if isinstance(value, dict):
+        return {k: (display_path(v, folder) if k == "path" and isinstance(v, str) else _with_display_paths(v, folder))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_display_paths(v, folder) for v in value]
+    return value
+
+
 def _footage_errors(camera: str, measured: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for err in measured.get("errors") or []:
@@ -217,7 +240,9 @@ def prepare_facts(request: AuditRequest, *, progress: ProgressFn = no_progress,
         for files in plan.values():
             for f in files:
                 cancel.check()
-                inputs.append(InputFile("footage", str(f), sha256_file(f)))
+                inputs.append(InputFile("footage", display_path(f, loaded.folder), sha256_file(f)))
+        footage = _with_display_paths(footage, loaded.folder)
+        footage_errors = _with_display_paths(footage_errors, loaded.folder)
     elif request.footage:
         footage_plan(loaded, request.footage)          # still refuse overrides naming unknown cameras
     cancel.check()

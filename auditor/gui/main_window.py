@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
                 text += "\n" + (self.tr("DORI: %1").replace("%1", str(dori)) if dori else self.tr("no footage analysed"))
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, cam.id)
-                thumb = services.camera_thumbnail(footage)
+                thumb = services.camera_thumbnail(footage, self.result) if self.result else None
                 if thumb is not None:
                     item.setIcon(thumb)
                 self.cameras.addItem(item)
@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
             self.frame_caption.setText("")
             return
         ev = frames[0]
-        shown = services.load_frame(ev, reveal=self.reveal_faces)
+        shown = services.load_frame(ev, self.result, reveal=self.reveal_faces)
         if shown is None:
             self.frame_view.set_frame(None, placeholder=self.tr("The frame could not be read."))
             return

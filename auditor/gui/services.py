@@ -106,16 +106,17 @@ def boxes_of(evidence: dict[str, Any]) -> list[tuple[int, int, int, int, str]]:
             for f in evidence.get("faces") or []]
 
 
-def load_frame(evidence: dict[str, Any], *, reveal: bool = False) -> tuple[np.ndarray, int] | None:
+def load_frame(evidence: dict[str, Any], result: AuditResult, *, reveal: bool = False) -> tuple[np.ndarray, int] | None:
     """Read an evidence frame in memory; redact every face unless the user revealed them for this session.
 
     Returns (BGR pixels, number of faces masked) or None if the frame cannot be read.
     """
     from auditor.footage.frames import read_frame
     from auditor.footage.redact import redact_frame
+    from auditor.report.evidence import resolve_path
 
     try:
-        frame = read_frame(Path(evidence["path"]), int(evidence.get("frame_index", 0)))
+        frame = read_frame(resolve_path(str(evidence["path"]), result), int(evidence.get("frame_index", 0)))
     except Exception:           # an unreadable frame is shown as such, not as a crash
         return None
     if frame is None:
@@ -127,11 +128,11 @@ def load_frame(evidence: dict[str, Any], *, reveal: bool = False) -> tuple[np.nd
     return redacted.pixels, redacted.masked
 
 
-def camera_thumbnail(footage: dict[str, Any] | None) -> QIcon | None:
+def camera_thumbnail(footage: dict[str, Any] | None, result: AuditResult) -> QIcon | None:
     frames = (footage or {}).get("evidence_frames") or []
     if not frames:
         return None
-    shown = load_frame(frames[0])
+    shown = load_frame(frames[0], result)
     if shown is None:
         return None
     pixmap = QPixmap.fromImage(qimage_from_bgr(shown[0]))

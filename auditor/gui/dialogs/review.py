@@ -79,7 +79,7 @@ class ReviewDialog(QDialog):
         self.index = max(0, min(index, len(self.items) - 1))
         self.seen.add(self.index)
         camera, ev = self.items[self.index]
-        shown = services.load_frame(ev)
+        shown = services.load_frame(ev, self.result)
         if shown is None:
             self.view.set_frame(None, placeholder=self.tr("The frame could not be read; drop it."))
             masked = 0
