@@ -141,3 +141,30 @@ def test_demo_unknown_example(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["demo", "--example", "nope", "--no-footage"]) == 2
     assert "no example matches 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang,heading", [("en", "Executive summary"), ("fr", "Synthèse")])
+def test_audit_writes_the_pdf_report(config, tmp_path, capsys, lang, heading):
+    from pypdf import PdfReader
+
+    out = tmp_path / "report.pdf"
+    args = ["audit", str(config), "--no-footage", "--out", str(out), "--lang", lang, "--assessor", "Léa Dupont"]
+    assert main(args) == 0
+    assert f"wrote {out}" in capsys.readouterr().out
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert heading in text and "Léa Dupont" in text
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".report.pdf*"))
+
+
+def test_audit_pdf_is_reproducible_with_source_date_epoch(config, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert main(["audit", str(config), "--no-footage", "--out", str(a)]) == 0
+    assert main(["audit", str(config), "--no-footage", "--out", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_audit_rejects_an_unknown_report_language(config, tmp_path, capsys):
+    assert main(["audit", str(config), "--out", str(tmp_path / "r.pdf"), "--lang", "de"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()
