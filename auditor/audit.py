@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from auditor import __version__
 from auditor.config.loader import LoadedDeployment, load_deployment

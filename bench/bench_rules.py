@@ -11,7 +11,6 @@ import statistics
 import sys
 import time
 
-import auditor.audit  # noqa: F401  (registers the hardened YAML reader the packs are read with)
 from auditor.core.deployment import Deployment
 from auditor.rules import packs as packs_module
 from auditor.rules.derive import build_facts

@@ -13,6 +13,7 @@ import sys
 from enum import IntEnum
 
 from auditor import __version__
+from auditor.core.errors import InputError
 
 
 class ExitCode(IntEnum):
@@ -78,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.INVALID_INPUT
     try:
         return int(args.func(args))
+    except InputError as exc:          # bad input anywhere below: every problem, file:line:column, no traceback
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
+        return ExitCode.INVALID_INPUT
     except KeyboardInterrupt:
         print("auditor: interrupted; no output was written.", file=sys.stderr)
         return ExitCode.INTERRUPTED

@@ -207,12 +207,8 @@ def main(args: argparse.Namespace) -> int:
     try:
         request = request_from_args(args)
         result = run_audit(request, progress=progress)
-    except InputError as exc:
+    finally:
         progress.close()
-        for problem in exc.problems:
-            print(problem.format(), file=sys.stderr)
-        return ExitCode.INVALID_INPUT
-    progress.close()
     try:
         written = write_outputs(result, args)
     except OSError as exc:

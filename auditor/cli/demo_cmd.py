@@ -89,12 +89,8 @@ def main(args: argparse.Namespace) -> int:
     try:
         result = run_audit(AuditRequest(config=chosen, analyse_footage=use_footage, audit_date=args.date),
                            progress=progress)
-    except InputError as exc:
+    finally:
         progress.close()
-        for problem in exc.problems:
-            print(problem.format(), file=sys.stderr)
-        return ExitCode.INVALID_INPUT
-    progress.close()
     out_dir = Path(args.out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

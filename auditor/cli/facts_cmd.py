@@ -9,7 +9,6 @@ from pathlib import Path
 
 from auditor.cli import ExitCode
 from auditor.cli.audit_cmd import TerminalProgress, add_footage_options, request_from_args
-from auditor.core.errors import InputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,12 +28,8 @@ def main(args: argparse.Namespace) -> int:
     progress = TerminalProgress()
     try:
         prepared = prepare_facts(request_from_args(args), progress=progress)
-    except InputError as exc:
+    finally:
         progress.close()
-        for problem in exc.problems:
-            print(problem.format(), file=sys.stderr)
-        return ExitCode.INVALID_INPUT
-    progress.close()
     for err in prepared.footage_errors:
         print(f"warning: footage of camera {err['camera']}: {err['path']}: {err['message']}", file=sys.stderr)
     text = json.dumps(prepared.facts, indent=2, ensure_ascii=False) + "\n"

@@ -44,7 +44,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(args: argparse.Namespace, *, dir_only: bool = False):  # noqa: ANN202
-    import auditor.audit  # noqa: F401  (registers the hardened YAML reader the packs are read with)
     from auditor.rules.packs import load_packs
     if dir_only and getattr(args, "dir", None):
         return load_packs([args.dir], builtin=False)

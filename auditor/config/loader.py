@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from auditor.core.yamlsafe import Document, KeyPath, format_path, read_document
 from auditor.core.deployment import Deployment, cross_reference_problems
-from auditor.core.errors import InputError, Problem
+from auditor.core.errors import InputError, Problem, describe_value
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,6 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _found(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _problem_from_pydantic(err: dict[str, Any], doc: Document) -> Problem:
@@ -92,7 +83,7 @@ def _problem_from_pydantic(err: dict[str, Any], doc: Document) -> Problem:
     elif msg.startswith("String should match pattern"):
         expected, msg = msg[len("String should "):], "invalid value"
     return Problem(doc.file, msg, line, col, format_path(loc), expected=expected,
-                   found=_found(err.get("input")) if kind not in ("value_error",) else "")
+                   found=describe_value(err.get("input")) if kind not in ("value_error",) else "")
 
 
 def validate_document(doc: Document) -> Deployment:
@@ -101,7 +92,7 @@ def validate_document(doc: Document) -> Deployment:
         line, col = doc.locate(())
         raise InputError([Problem(doc.file, "the document must be a mapping of deployment sections "
                                             "(store, controller, cameras, ...)", line, col,
-                                  found=_found(doc.data))])
+                                  found=describe_value(doc.data))])
     try:
         dep = Deployment.model_validate(doc.data)
     except ValidationError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
 

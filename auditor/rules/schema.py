@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.core.errors import Problem
+from auditor.core.errors import Problem, describe_value
 from auditor.core.model import LANGS, Reference, Severity, Text
 from auditor.core.yamlsafe import KeyPath, format_path
 from auditor.rules import keys
@@ -151,7 +151,7 @@ class _Checker:
         if isinstance(value, dt.date):
             value = value.isoformat()
         if not isinstance(value, str) or not value.strip():
-            self.add((name,), "must be a non-empty string", found=_found(value))
+            self.add((name,), "must be a non-empty string", found=describe_value(value))
             return None
         return value
 
@@ -169,7 +169,7 @@ class _Checker:
                 return value
             except ValueError:
                 pass
-        self.add(path + (name,), "must be an ISO date", expected="YYYY-MM-DD", found=_found(value))
+        self.add(path + (name,), "must be an ISO date", expected="YYYY-MM-DD", found=describe_value(value))
         return None
 
     def bilingual(self, data: dict[str, Any], name: str, *, required: bool = True) -> Text | None:
@@ -180,7 +180,7 @@ class _Checker:
         value = data[name]
         if not isinstance(value, dict):
             self.add((name,), "must give the text in both languages", expected="{en: ..., fr: ...}",
-                     found=_found(value))
+                     found=describe_value(value))
             return None
         ok = True
         for lang in LANGS:
@@ -188,7 +188,7 @@ class _Checker:
                 self.add((name,), f"the {'English' if lang == 'en' else 'French'} text ({lang}) is missing")
                 ok = False
             elif not isinstance(value[lang], str) or not value[lang].strip():
-                self.add((name, lang), "must be a non-empty string", found=_found(value[lang]))
+                self.add((name, lang), "must be a non-empty string", found=describe_value(value[lang]))
                 ok = False
         for extra in value:
             if extra not in LANGS:
@@ -207,7 +207,7 @@ class _Checker:
             close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             self.add(path + (name,), f"invalid {name}{hint}", expected="one of " + ", ".join(options),
-                     found=_found(value))
+                     found=describe_value(value))
             return None
         return value
 
@@ -222,7 +222,7 @@ class _Checker:
 
     def expression(self, value: Any, path: KeyPath, scope: keys.Node, for_each: str) -> Expression | None:
         if not isinstance(value, str) or not value.strip():
-            self.add(path, "must be a CEL expression (a string)", found=_found(value))
+            self.add(path, "must be a CEL expression (a string)", found=describe_value(value))
             return None
         try:
             expr = compile_expr(value)
@@ -237,15 +237,6 @@ class _Checker:
         return expr
 
 
-def _found(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def template_paths(text: str) -> list[str]:
@@ -268,7 +259,7 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
     rid = data.get("id") if isinstance(data, dict) else None
     c = _Checker(doc, rid if isinstance(rid, str) else "")
     if not isinstance(data, dict):
-        c.add((), "a rule file must be a mapping of fields (id, severity, trigger, ...)", found=_found(data))
+        c.add((), "a rule file must be a mapping of fields (id, severity, trigger, ...)", found=describe_value(data))
         return None, c.problems
     c.fields(data, RULE_FIELDS)
     for name in ("trigger", "references", "examples"):
@@ -277,7 +268,7 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
     rule_id = c.text(data, "id")
     if rule_id and not RULE_ID.match(rule_id):
         c.add(("id",), "invalid rule id", expected="uppercase words joined by hyphens, e.g. GDPR-ART5-1E-RETENTION-72H",
-              found=_found(rule_id))
+              found=describe_value(rule_id))
     status = c.choice(data, "status", STATUSES, default="stable")
     since = c.text(data, "since", required=False) or ""
     sev_name = c.choice(data, "severity", tuple(s.value for s in Severity))
@@ -289,17 +280,17 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
     trigger = c.expression(data["trigger"], ("trigger",), scope, for_each) if "trigger" in data else None
     question = data.get("question", False)
     if not isinstance(question, bool):
-        c.add(("question",), "must be true or false", found=_found(question))
+        c.add(("question",), "must be true or false", found=describe_value(question))
         question = False
     escalate: list[Escalation] = []
     if "escalate" in data:
         if not isinstance(data["escalate"], list) or not data["escalate"]:
-            c.add(("escalate",), "must be a non-empty list of {when, severity}", found=_found(data["escalate"]))
+            c.add(("escalate",), "must be a non-empty list of {when, severity}", found=describe_value(data["escalate"]))
         else:
             for i, case in enumerate(data["escalate"]):
                 p: KeyPath = ("escalate", i)
                 if not isinstance(case, dict):
-                    c.add(p, "must be a mapping {when, severity}", found=_found(case))
+                    c.add(p, "must be a mapping {when, severity}", found=describe_value(case))
                     continue
                 c.fields(case, ("when", "severity"), p)
                 if "when" not in case:
@@ -319,11 +310,11 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
     evidence: list[str] = []
     if "evidence" in data:
         if not isinstance(data["evidence"], list):
-            c.add(("evidence",), "must be a list of fact paths", found=_found(data["evidence"]))
+            c.add(("evidence",), "must be a list of fact paths", found=describe_value(data["evidence"]))
         else:
             for i, item in enumerate(data["evidence"]):
                 if not isinstance(item, str):
-                    c.add(("evidence", i), "must be a fact path (a string)", found=_found(item))
+                    c.add(("evidence", i), "must be a fact path (a string)", found=describe_value(item))
                     continue
                 _check_dotted(c, item, ("evidence", i), scope, for_each, "evidence path")
                 evidence.append(item)
@@ -351,12 +342,12 @@ def _references(c: _Checker, data: dict[str, Any]) -> list[Reference]:
         return refs
     value = data["references"]
     if not isinstance(value, list) or not value:
-        c.add(("references",), "must be a non-empty list of references", found=_found(value))
+        c.add(("references",), "must be a non-empty list of references", found=describe_value(value))
         return refs
     for i, ref in enumerate(value):
         p: KeyPath = ("references", i)
         if not isinstance(ref, dict):
-            c.add(p, "must be a mapping {instrument, article, ...}", found=_found(ref))
+            c.add(p, "must be a mapping {instrument, article, ...}", found=describe_value(ref))
             continue
         c.fields(ref, REFERENCE_FIELDS, p)
         values: dict[str, str] = {}
@@ -372,7 +363,7 @@ def _references(c: _Checker, data: dict[str, Any]) -> list[Reference]:
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 v = str(v)
             if not isinstance(v, str) or not v.strip():
-                c.add(p + (name,), "must be a non-empty string", found=_found(v))
+                c.add(p + (name,), "must be a non-empty string", found=describe_value(v))
                 continue
             values[name] = v
         if "instrument" not in ref:
@@ -382,14 +373,14 @@ def _references(c: _Checker, data: dict[str, Any]) -> list[Reference]:
             close = difflib.get_close_matches(values["instrument"], INSTRUMENTS, n=1, cutoff=0.5)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             c.add(p + ("instrument",), f"unknown instrument short name{hint}",
-                  expected="one of " + ", ".join(INSTRUMENTS), found=_found(values["instrument"]))
+                  expected="one of " + ", ".join(INSTRUMENTS), found=describe_value(values["instrument"]))
             continue
         if values.get("verified") and values["verified"] not in VERIFIED:
             c.add(p + ("verified",), "invalid provenance", expected="one of " + ", ".join(VERIFIED),
-                  found=_found(values["verified"]))
+                  found=describe_value(values["verified"]))
             continue
         if values.get("url") and not re.match(r"^https?://", values["url"]):
-            c.add(p + ("url",), "must be an http(s) URL", found=_found(values["url"]))
+            c.add(p + ("url",), "must be an http(s) URL", found=describe_value(values["url"]))
             continue
         if "instrument" in values:
             refs.append(Reference(**values))
@@ -402,14 +393,14 @@ def _examples(c: _Checker, data: dict[str, Any], for_each: str, severity: str | 
         return out
     value = data["examples"]
     if not isinstance(value, list) or not value:
-        c.add(("examples",), "must be a non-empty list of test cases", found=_found(value))
+        c.add(("examples",), "must be a non-empty list of test cases", found=describe_value(value))
         return out
     scope = keys.rule_scope(for_each)
     names: set[str] = set()
     for i, ex in enumerate(value):
         p: KeyPath = ("examples", i)
         if not isinstance(ex, dict):
-            c.add(p, "an example must be a mapping {name, expect, <facts>...}", found=_found(ex))
+            c.add(p, "an example must be a mapping {name, expect, <facts>...}", found=describe_value(ex))
             continue
         name = ex.get("name")
         if not isinstance(name, str) or not name.strip():
@@ -433,7 +424,7 @@ def _examples(c: _Checker, data: dict[str, Any], for_each: str, severity: str | 
                                       f"for_each: {for_each}", key=True)
                     continue
                 if not isinstance(val, dict):
-                    c.add(p + (key,), f"{key!r} must be a mapping of facts", found=_found(val))
+                    c.add(p + (key,), f"{key!r} must be a mapping of facts", found=describe_value(val))
                     continue
         for bad_path, reason in keys.check_partial(facts, scope):
             c.add(p + tuple(int(x) if x.isdigit() else x for x in bad_path), reason, key=True)
@@ -449,12 +440,12 @@ def validate_pack_header(doc: Any) -> tuple[PackHeader | None, list[Problem]]:
     c = _Checker(doc)
     if not isinstance(data, dict):
         c.add((), "pack.yaml must be a mapping (id, title, jurisdiction, version, checked, schema_version)",
-              found=_found(data))
+              found=describe_value(data))
         return None, c.problems
     c.fields(data, PACK_FIELDS)
     pid = c.text(data, "id")
     if pid and not PACK_ID.match(pid):
-        c.add(("id",), "invalid pack id", expected="lowercase letters, digits and _ (e.g. gdpr)", found=_found(pid))
+        c.add(("id",), "invalid pack id", expected="lowercase letters, digits and _ (e.g. gdpr)", found=describe_value(pid))
     title = c.bilingual(data, "title")
     description = c.bilingual(data, "description", required=False)
     jurisdiction = c.text(data, "jurisdiction")
@@ -465,7 +456,7 @@ def validate_pack_header(doc: Any) -> tuple[PackHeader | None, list[Problem]]:
         c.add((), "required field 'schema_version' is missing", expected=str(SCHEMA_VERSION))
     elif schema_version != SCHEMA_VERSION:
         c.add(("schema_version",), "unsupported schema_version", expected=str(SCHEMA_VERSION),
-              found=_found(schema_version))
+              found=describe_value(schema_version))
     applies_when = None
     if "applies_when" in data:
         applies_when = c.expression(data["applies_when"], ("applies_when",), keys.rule_scope("deployment"),
@@ -474,11 +465,11 @@ def validate_pack_header(doc: Any) -> tuple[PackHeader | None, list[Problem]]:
     if "replaced" in data:
         value = data["replaced"]
         if not isinstance(value, dict):
-            c.add(("replaced",), "must be a mapping {OLD-ID: NEW-ID}", found=_found(value))
+            c.add(("replaced",), "must be a mapping {OLD-ID: NEW-ID}", found=describe_value(value))
         else:
             for old, new in value.items():
                 if not isinstance(new, str) or not RULE_ID.match(new):
-                    c.add(("replaced", old), "must name the rule id that replaces it", found=_found(new))
+                    c.add(("replaced", old), "must name the rule id that replaces it", found=describe_value(new))
                 else:
                     replaced[str(old)] = new
     if c.problems or not (pid and title and jurisdiction and version and checked):

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 import yaml
 
-import auditor.audit  # noqa: F401  (registers the hardened YAML reader for packs and waivers)
 
 BASE_DEPLOYMENT: dict[str, Any] = {
     "store": {"name": "Épicerie du Marché", "country": "FR", "open_to_public": True},
