@@ -341,8 +341,9 @@ def _dpia_reasons(ctx: _Ctx) -> list[Flowable]:
         out += _bullets([_e(t(lang, "sum.wp248_count", n=wp.get("count", len(met))))])
         for n in met:
             line = f"<b>{n}.</b> {_e(i18n.wp248_name(n, lang))}"
-            reasons = _list(_dict(criteria.get(n)).get("reasons"))
-            if reasons and lang == "en":        # derived reasons are English sentences
+            crit = _dict(criteria.get(n))
+            reasons = _list(crit.get("reasons_fr") if lang == "fr" else crit.get("reasons"))
+            if reasons:                         # derived reasons come in both languages
                 line += f" — <i>{_e('; '.join(str(x) for x in reasons))}</i>"
             out += _bullets([line], "subbullet", "–")
     items = _list(d.get("cnil_list"))

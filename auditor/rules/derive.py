@@ -64,7 +64,7 @@ def _in_eea(country: str | None) -> bool:
     return bool(country) and country.split("-")[0] in EEA_COUNTRIES  # type: ignore[union-attr]
 
 
-def _unique(items: list[str]) -> list[str]:
+def _unique(items: list) -> list:
     return list(dict.fromkeys(items))
 
 
@@ -179,81 +179,153 @@ def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, A
 
 # --- deployment-wide -----------------------------------------------------------------------------------------
 
-def _criterion(number: int, key: str, name: str, reasons: list[str], otherwise: str) -> dict[str, Any]:
+_TECHNIQUE_FR = {
+    "security_recording": "enregistrement de vidéoprotection", "people_count": "comptage de personnes",
+    "heatmap": "cartes de chaleur", "reid_tracking": "réidentification", "demographic_age": "estimation de l'âge",
+    "demographic_gender": "estimation du genre", "demographic_ethnicity": "estimation de l'origine ethnique",
+    "emotion": "analyse des émotions", "face_id_watchlist": "identification faciale (liste de surveillance)",
+    "face_id_vip": "identification faciale (clients VIP)", "face_verification_payment": "paiement par le visage",
+    "vital_signs_heart_rate": "mesure du rythme cardiaque", "body_temperature": "mesure de la température",
+    "wifi_mac": "suivi des adresses MAC WiFi", "ble_beacon_app": "balises Bluetooth et application",
+    "mood_music": "musique selon l'humeur", "age_estimation_sale_control": "estimation de l'âge à la vente",
+    "self_checkout_scan_check": "contrôle des caisses automatiques", "behaviour_detection": "détection de comportements",
+}
+
+_ZONE_FR = {
+    "entrance": "entrée", "sales_floor": "surface de vente", "checkout": "caisse", "self_checkout": "caisse automatique",
+    "fitting_room_area": "abords des cabines", "fitting_room": "cabine d'essayage", "stockroom": "réserve",
+    "staff_room": "salle de pause", "office": "bureau", "union_room": "local syndical", "toilets": "toilettes",
+    "car_park": "parking", "street_frontage": "façade sur rue", "mall_concourse": "galerie marchande",
+}
+
+
+def _fr(term: str, table: dict[str, str]) -> str:
+    return table.get(term, term.replace("_", " "))
+
+
+Reason = tuple[str, str]          # (English, French)
+
+
+def _criterion(number: int, key: str, name: str, reasons: list[Reason], otherwise: Reason) -> dict[str, Any]:
+    chosen = reasons if reasons else [otherwise]
     return {"number": number, "key": key, "name": name, "met": bool(reasons),
-            "reasons": reasons if reasons else [otherwise]}
+            "reasons": [en for en, _ in chosen], "reasons_fr": [fr for _, fr in chosen]}
 
 
 def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict[str, Any]],
-          large_scale: bool, large_reasons: list[str], minors: bool, employees: bool) -> dict[str, Any]:
-    r: dict[int, list[str]] = {n: [] for n, _, _ in WP248_CRITERIA}
+          large_scale: bool, large_reasons: list[Reason], minors: bool, employees: bool) -> dict[str, Any]:
+    r: dict[int, list[Reason]] = {n: [] for n, _, _ in WP248_CRITERIA}
     for act in dep.activities:
         d, t, aid = acts[act.id], act.technique, act.id
+        tf = _fr(t, _TECHNIQUE_FR)
         if t in DEMOGRAPHIC or t == "emotion" or t == "behaviour_detection" or d["aiact_type"] == "emotion":
-            r[1].append(f"activity {aid} ({t}) evaluates or profiles people")
+            r[1].append((f"activity {aid} ({t}) evaluates or profiles people",
+                         f"l'activité {aid} ({tf}) évalue ou profile des personnes"))
         elif t == "reid_tracking":
-            r[1].append(f"activity {aid} ({t}) tracks and profiles people's movements")
+            r[1].append((f"activity {aid} ({t}) tracks and profiles people's movements",
+                         f"l'activité {aid} ({tf}) suit et profile les déplacements des personnes"))
         elif t in ("wifi_mac", "ble_beacon_app") and (act.output == "individual" or act.linked_data
                                                       or act.automated_action == "targeted_ad"):
-            r[1].append(f"activity {aid} ({t}) builds individual profiles")
+            r[1].append((f"activity {aid} ({t}) builds individual profiles",
+                         f"l'activité {aid} ({tf}) constitue des profils individuels"))
         if act.watchlist is not None and set(act.watchlist.criteria) & WATCHLIST_RISK:
-            r[1].append(f"activity {aid} scores people against a risk watchlist")
+            r[1].append((f"activity {aid} scores people against a risk watchlist",
+                         f"l'activité {aid} note des personnes au regard d'une liste de surveillance"))
         if act.automated_action in ("deny_entry", "refuse_refund", "price"):
-            r[2].append(f"activity {aid} takes an automated decision ({act.automated_action})")
+            r[2].append((f"activity {aid} takes an automated decision ({act.automated_action})",
+                         f"l'activité {aid} prend une décision automatisée ({_fr(act.automated_action, _ACTION_FR)})"))
         if t == "wifi_mac":
-            r[3].append(f"activity {aid} monitors visitors' devices (WiFi)")
+            r[3].append((f"activity {aid} monitors visitors' devices (WiFi)",
+                         f"l'activité {aid} surveille les terminaux des visiteurs (WiFi)"))
         elif d["is_ai"] and d["publicly_accessible"] and act.cameras:
-            r[3].append(f"activity {aid} ({t}) analyses a publicly accessible area systematically")
+            r[3].append((f"activity {aid} ({t}) analyses a publicly accessible area systematically",
+                         f"l'activité {aid} ({tf}) analyse systématiquement une zone accessible au public"))
         for cat in d["special_categories"]:
-            r[4].append(f"activity {aid} processes special-category data ({cat.replace('_', ' ')})")
+            r[4].append((f"activity {aid} processes special-category data ({cat.replace('_', ' ')})",
+                         f"l'activité {aid} traite des données sensibles ({_fr(cat, _SPECIAL_FR)})"))
         if "location_trail" in act.data_categories or t in TRACKING:
-            r[4].append(f"activity {aid} ({t}) produces location trails")
+            r[4].append((f"activity {aid} ({t}) produces location trails",
+                         f"l'activité {aid} ({tf}) produit des historiques de localisation"))
         if d["aiact_type"] == "emotion" or "emotions" in act.data_categories:
-            r[4].append(f"activity {aid} infers emotions")
+            r[4].append((f"activity {aid} infers emotions", f"l'activité {aid} déduit des émotions"))
         if t in ("face_id_watchlist", "face_id_vip") or act.watchlist is not None or act.matching == "1:N":
-            r[6].append(f"activity {aid} matches people against a reference gallery")
+            r[6].append((f"activity {aid} matches people against a reference gallery",
+                         f"l'activité {aid} compare des personnes à une base de référence"))
         elif t == "face_verification_payment":
-            r[6].append(f"activity {aid} matches faces with enrolled templates linked to a payment account")
+            r[6].append((f"activity {aid} matches faces with enrolled templates linked to a payment account",
+                         f"l'activité {aid} compare des visages à des gabarits liés à un compte de paiement"))
         if act.linked_data:
-            r[6].append(f"activity {aid} combines its data with {', '.join(act.linked_data)} data")
+            r[6].append((f"activity {aid} combines its data with {', '.join(act.linked_data)} data",
+                         f"l'activité {aid} croise ses données avec des données {', '.join(act.linked_data)}"))
         if d["gdpr_biometric"]:
-            r[8].append(f"activity {aid} ({t}) uses face recognition or other biometric identification")
+            r[8].append((f"activity {aid} ({t}) uses face recognition or other biometric identification",
+                         f"l'activité {aid} ({tf}) utilise la reconnaissance faciale ou une autre identification "
+                         "biométrique"))
         elif d["aiact_type"] == "emotion":
-            r[8].append(f"activity {aid} ({t}) uses emotion-recognition AI")
+            r[8].append((f"activity {aid} ({t}) uses emotion-recognition AI",
+                         f"l'activité {aid} ({tf}) utilise une IA de reconnaissance des émotions"))
         elif t in HEALTH:
-            r[8].append(f"activity {aid} ({t}) senses vital signs with cameras")
+            r[8].append((f"activity {aid} ({t}) senses vital signs with cameras",
+                         f"l'activité {aid} ({tf}) mesure des signes vitaux par caméra"))
         elif t in ("wifi_mac", "ble_beacon_app"):
-            r[8].append(f"activity {aid} ({t}) uses device tracking technology")
+            r[8].append((f"activity {aid} ({t}) uses device tracking technology",
+                         f"l'activité {aid} ({tf}) utilise une technologie de suivi des terminaux"))
         if act.automated_action in ("deny_entry", "refuse_refund"):
-            r[9].append(f"activity {aid} can deny entry or a refund ({act.automated_action})")
+            r[9].append((f"activity {aid} can deny entry or a refund ({act.automated_action})",
+                         f"l'activité {aid} peut refuser l'entrée ou un remboursement "
+                         f"({_fr(act.automated_action, _ACTION_FR)})"))
         if (d["gdpr_biometric"] or t == "face_verification_payment") and act.alternative_offered is False:
-            r[9].append(f"activity {aid}: the service is conditional on biometrics (no alternative offered)")
+            r[9].append((f"activity {aid}: the service is conditional on biometrics (no alternative offered)",
+                         f"activité {aid} : le service est subordonné à la biométrie (aucune alternative proposée)"))
     for cam in dep.cameras:
         c = cams[cam.id]
         if c["continuous"] and c["publicly_accessible"]:
-            r[3].append(f"camera {cam.id} records a publicly accessible area ({cam.zone}) continuously")
+            r[3].append((f"camera {cam.id} records a publicly accessible area ({cam.zone}) continuously",
+                         f"la caméra {cam.id} enregistre en continu une zone accessible au public "
+                         f"({_fr(cam.zone, _ZONE_FR)})"))
         elif c["continuous"] and c["employees_in_scope"]:
-            r[3].append(f"camera {cam.id} monitors employees continuously ({cam.zone})")
+            r[3].append((f"camera {cam.id} monitors employees continuously ({cam.zone})",
+                         f"la caméra {cam.id} surveille des salariés en continu ({_fr(cam.zone, _ZONE_FR)})"))
     r[5] = list(large_reasons) if large_scale else []
     if employees:
-        r[7].append("employees are in scope (cameras on workstations or staff areas, or employees among the subjects)")
+        r[7].append(("employees are in scope (cameras on workstations or staff areas, or employees among the subjects)",
+                     "des salariés sont concernés (caméras sur des postes de travail ou des zones réservées au "
+                     "personnel, ou salariés parmi les personnes concernées)"))
     if minors:
-        r[7].append("minors may be present (a site open to the public, not excluded) or are among the subjects")
-    otherwise = {
-        1: "no activity evaluates, scores or profiles people",
-        2: "no automated decision with legal or similarly significant effect is declared",
-        3: "no continuous monitoring of a publicly accessible area or of employees is declared",
-        4: "no special-category, location-trail or emotion data",
-        5: "not large scale by the product heuristic (one store, at most 1,000 visitors a day, "
-           "at most 10 continuously recording public cameras)",
-        6: "no matching against galleries and no combination with other datasets",
-        7: "neither employees nor minors are in scope",
-        8: "no face recognition, emotion AI, vital-sign sensing or WiFi/Bluetooth tracking",
-        9: "no processing prevents using a service or exercising a right",
+        r[7].append(("minors may be present (a site open to the public, not excluded) or are among the subjects",
+                     "des mineurs peuvent être présents (lieu ouvert au public, sans exclusion) ou figurent parmi "
+                     "les personnes concernées"))
+    otherwise: dict[int, Reason] = {
+        1: ("no activity evaluates, scores or profiles people",
+            "aucune activité n'évalue, ne note ni ne profile de personnes"),
+        2: ("no automated decision with legal or similarly significant effect is declared",
+            "aucune décision automatisée produisant un effet juridique ou similaire n'est déclarée"),
+        3: ("no continuous monitoring of a publicly accessible area or of employees is declared",
+            "aucune surveillance continue d'une zone accessible au public ou de salariés n'est déclarée"),
+        4: ("no special-category, location-trail or emotion data",
+            "aucune donnée sensible, de localisation ou d'émotion"),
+        5: ("not large scale by the product heuristic (one store, at most 1,000 visitors a day, "
+            "at most 10 continuously recording public cameras)",
+            "pas à grande échelle selon l'heuristique de l'outil (un magasin, au plus 1 000 visiteurs par jour, "
+            "au plus 10 caméras enregistrant en continu des zones publiques)"),
+        6: ("no matching against galleries and no combination with other datasets",
+            "aucune comparaison avec une base de référence ni aucun croisement avec d'autres données"),
+        7: ("neither employees nor minors are in scope", "ni salariés ni mineurs concernés"),
+        8: ("no face recognition, emotion AI, vital-sign sensing or WiFi/Bluetooth tracking",
+            "ni reconnaissance faciale, ni IA de reconnaissance des émotions, ni mesure de signes vitaux, "
+            "ni suivi WiFi/Bluetooth"),
+        9: ("no processing prevents using a service or exercising a right",
+            "aucun traitement n'empêche de bénéficier d'un service ou d'exercer un droit"),
     }
     criteria = [_criterion(n, key, name, _unique(r[n]), otherwise[n]) for n, key, name in WP248_CRITERIA]
     met = [c["number"] for c in criteria if c["met"]]
     return {"count": len(met), "met": met, "criteria": criteria}
+
+
+_ACTION_FR = {"deny_entry": "refus d'entrée", "refuse_refund": "refus de remboursement", "price": "prix",
+              "targeted_ad": "publicité ciblée", "staff_alert": "alerte du personnel"}
+_SPECIAL_FR = {"biometric_identification": "identification biométrique", "health": "santé",
+               "ethnic_origin": "origine ethnique"}
 
 
 def cnil_list(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict[str, Any]],
@@ -299,14 +371,18 @@ def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
     country = dep.store.country.split("-")[0]
     store = dep.store
     continuous_public = [c.id for c in dep.cameras if cams[c.id]["continuous"] and cams[c.id]["publicly_accessible"]]
-    large_reasons = []
+    large_reasons: list[Reason] = []
     if store.store_count > 1:
-        large_reasons.append(f"the deployment covers {store.store_count} stores")
+        large_reasons.append((f"the deployment covers {store.store_count} stores",
+                              f"le dispositif couvre {store.store_count} magasins"))
     if store.visitors_per_day is not None and store.visitors_per_day > LARGE_VISITORS_PER_DAY:
-        large_reasons.append(f"{store.visitors_per_day} visitors a day (more than {LARGE_VISITORS_PER_DAY})")
+        large_reasons.append((f"{store.visitors_per_day} visitors a day (more than {LARGE_VISITORS_PER_DAY})",
+                              f"{store.visitors_per_day} visiteurs par jour (plus de {LARGE_VISITORS_PER_DAY})"))
     if len(continuous_public) > LARGE_CONTINUOUS_PUBLIC_CAMERAS:
-        large_reasons.append(f"{len(continuous_public)} cameras record publicly accessible areas continuously "
-                             f"(more than {LARGE_CONTINUOUS_PUBLIC_CAMERAS})")
+        large_reasons.append((f"{len(continuous_public)} cameras record publicly accessible areas continuously "
+                              f"(more than {LARGE_CONTINUOUS_PUBLIC_CAMERAS})",
+                              f"{len(continuous_public)} caméras enregistrent en continu des zones accessibles au "
+                              f"public (plus de {LARGE_CONTINUOUS_PUBLIC_CAMERAS})"))
     large_scale = bool(large_reasons)
     special = _unique([s for a in dep.activities for s in acts[a.id]["special_categories"]])
     publicly = any(c["publicly_accessible"] for c in cams.values())
@@ -323,11 +399,11 @@ def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
     if special and large_scale:
         art35.append("b")
         reasons.append("GDPR Art 35(3)(b): special categories (" + ", ".join(s.replace("_", " ") for s in special)
-                       + ") on a large scale (" + "; ".join(large_reasons) + ")")
+                       + ") on a large scale (" + "; ".join(en for en, _ in large_reasons) + ")")
     if continuous_public and large_scale:
         art35.append("c")
         reasons.append("GDPR Art 35(3)(c): systematic monitoring of a publicly accessible area on a large scale ("
-                       + "; ".join(large_reasons) + ")")
+                       + "; ".join(en for en, _ in large_reasons) + ")")
     if criteria["count"] >= 2:
         names = ", ".join(f"{c['number']} {c['name'].split(' (')[0].split(',')[0].lower()}"
                           for c in criteria["criteria"] if c["met"])

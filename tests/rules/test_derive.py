@@ -223,3 +223,18 @@ def test_scale():
     f = facts_of(store={"store_count": 4, "visitors_per_day": 300}, activities=[act("people_count")])
     assert f["derived"]["scale"] == {"cameras": 1, "stores": 4, "visitors_per_day": 300, "activities": 1}
     assert f["derived"]["ai_activities"] == []
+
+
+def test_every_wp248_reason_has_a_french_version(write_deployment):
+    from importlib import resources
+    from pathlib import Path
+
+    from auditor.audit import AuditRequest, prepare_facts
+
+    examples = sorted(Path(str(resources.files("auditor_assets") / "deployments")).glob("*.yaml"))
+    for path in examples:
+        facts = prepare_facts(AuditRequest(config=path, analyse_footage=False, audit_date="2026-11-23")).facts
+        for c in facts["derived"]["wp248"]["criteria"]:
+            assert len(c["reasons_fr"]) == len(c["reasons"]) > 0, (path.name, c["number"])
+            for en, fr in zip(c["reasons"], c["reasons_fr"]):
+                assert fr != en and not fr.startswith(("activity ", "camera ")), (path.name, fr)
