@@ -616,8 +616,8 @@ class MainWindow(QMainWindow):
             met = c.get("met")
             items = [QTableWidgetItem(("✔ " if met else "✘ ") + str(c.get("number", ""))),
                      QTableWidgetItem(services.criterion_name(c, self.lang)),
-                     QTableWidgetItem("; ".join(c.get("reasons_fr" if self.lang == "fr" else "reasons")
-                                                or c.get("reasons") or []))]
+                     QTableWidgetItem((" ; " if self.lang == "fr" else "; ").join(
+                         c.get("reasons_fr" if self.lang == "fr" else "reasons") or c.get("reasons") or []))]
             for j, it in enumerate(items):
                 self.criteria.setItem(i, j, it)
         self.criteria.resizeRowsToContents()

@@ -344,7 +344,7 @@ def _dpia_reasons(ctx: _Ctx) -> list[Flowable]:
             crit = _dict(criteria.get(n))
             reasons = _list(crit.get("reasons_fr") if lang == "fr" else crit.get("reasons"))
             if reasons:                         # derived reasons come in both languages
-                line += f" — <i>{_e('; '.join(str(x) for x in reasons))}</i>"
+                line += f" — <i>{_e((' ; ' if lang == 'fr' else '; ').join(str(x) for x in reasons))}</i>"
             out += _bullets([line], "subbullet", "–")
     items = _list(d.get("cnil_list"))
     if items:

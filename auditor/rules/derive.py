@@ -199,6 +199,11 @@ _ZONE_FR = {
 }
 
 
+def _n_fr(n: int) -> str:
+    """A whole number in French format: narrow no-break space between thousands (3 200)."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
 def _fr(term: str, table: dict[str, str]) -> str:
     return table.get(term, term.replace("_", " "))
 
@@ -374,10 +379,10 @@ def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
     large_reasons: list[Reason] = []
     if store.store_count > 1:
         large_reasons.append((f"the deployment covers {store.store_count} stores",
-                              f"le dispositif couvre {store.store_count} magasins"))
+                              f"le dispositif couvre {_n_fr(store.store_count)} magasins"))
     if store.visitors_per_day is not None and store.visitors_per_day > LARGE_VISITORS_PER_DAY:
         large_reasons.append((f"{store.visitors_per_day} visitors a day (more than {LARGE_VISITORS_PER_DAY})",
-                              f"{store.visitors_per_day} visiteurs par jour (plus de {LARGE_VISITORS_PER_DAY})"))
+                              f"{_n_fr(store.visitors_per_day)} visiteurs par jour (plus de {_n_fr(LARGE_VISITORS_PER_DAY)})"))
     if len(continuous_public) > LARGE_CONTINUOUS_PUBLIC_CAMERAS:
         large_reasons.append((f"{len(continuous_public)} cameras record publicly accessible areas continuously "
                               f"(more than {LARGE_CONTINUOUS_PUBLIC_CAMERAS})",

@@ -106,7 +106,8 @@ def format_value(value: Any, lang: str = "en") -> str:
         return ("oui" if value else "non") if lang == "fr" else ("yes" if value else "no")
     if isinstance(value, float):
         if value.is_integer():
-            return str(int(value))
+            whole = f"{int(value):,}"               # 3,200 in English, 3 200 (narrow no-break space) in French
+            return whole.replace(",", "\u202f") if lang == "fr" else whole
         text = f"{value:.4g}"
         return text.replace(".", ",") if lang == "fr" else text
     if isinstance(value, list):
