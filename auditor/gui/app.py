@@ -18,6 +18,7 @@ def create_application(argv: list[str] | None = None):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("StoreCameraPrivacyAuditor")
     app.setApplicationName("Store Camera Privacy Auditor")
+    app.setDesktopFileName("auditor")         # matches packaging/linux/auditor.desktop (window icon on Wayland)
     from auditor import __version__
 
     app.setApplicationVersion(__version__)
