@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from auditor.core.vocab import term, vocab_for_path
 from auditor.core.model import Finding, Severity, Text
 from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers, to_cel
 from auditor.rules.schema import TEMPLATE, Example, Rule
@@ -118,11 +119,21 @@ def format_value(value: Any, lang: str = "en") -> str:
 
 
 def render(template: str, plain: dict[str, Any], lang: str = "en") -> str:
-    """Fill `{{ path }}` placeholders from the facts; nothing is evaluated."""
+    """Fill `{{ path }}` placeholders from the facts; nothing is evaluated.
+
+    In French, values of the model's closed vocabularies are printed in words (`sales_floor` -> « surface de
+    vente »); in English they stay as written in the config, which is what users search for.
+    """
     def fill(match: re.Match[str]) -> str:
-        found, value = lookup(plain, match.group(1).strip())
+        path = match.group(1).strip()
+        found, value = lookup(plain, path)
         if not found:
             return "(non déclaré)" if lang == "fr" else "(not declared)"
+        if lang == "fr":
+            vocabulary = vocab_for_path(path)
+            if vocabulary is not None:
+                value = [term(vocabulary, v, lang) or v for v in value] if isinstance(value, list) \
+                    else (term(vocabulary, value, lang) or value)
         return format_value(value, lang)
     return TEMPLATE.sub(fill, template)
 

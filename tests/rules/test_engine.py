@@ -134,3 +134,15 @@ def test_example_not_applicable_and_severity(make_pack):
     wrong = run_example(rule, Example("z", FAIL, Severity.BLOCKER,
                                       {"derived": {"in_eea": True}, "camera": {"retention_days": 9}}))
     assert not wrong.ok and "expected fail (blocker), got fail (major)" == wrong.describe()
+
+
+def test_french_messages_print_vocabulary_values_in_words():
+    from auditor.rules.engine import render
+
+    plain = {"camera": {"id": "CAM-1", "zone": "sales_floor", "viewers": ["security", "store_staff"]},
+             "activity": {"consent": {"mechanism": "signage"}, "transfers": [], "output": "aggregate"}}
+    template = "{{ camera.id }} {{ camera.zone }} / {{ camera.viewers }} / {{ activity.consent.mechanism }} / " \
+               "{{ activity.output }}"
+    assert render(template, plain, "fr") == \
+        "CAM-1 surface de vente / sécurité, personnel du magasin / panneau (« en entrant, vous acceptez ») / agrégé"
+    assert render(template, plain, "en") == "CAM-1 sales_floor / security, store_staff / signage / aggregate"
