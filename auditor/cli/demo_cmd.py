@@ -44,14 +44,6 @@ def choose_example(files: list[Path], name: str | None) -> Path | None:
     return (hinted or files or [None])[0]
 
 
-def _footage_available() -> bool:
-    try:
-        import auditor.footage.analyze  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def main(args: argparse.Namespace) -> int:
     from auditor.audit import AuditRequest, run_audit, subject_regions
     from auditor.cli.audit_cmd import TerminalProgress, print_summary
@@ -84,7 +76,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"{path.stem:<40} {'yes' if result.facts['derived']['dpia_required'] else 'no':<5} "
               f"{'yes' if prohibited else 'no':<10} " + " ".join(f"{counts[s.value]:>7}" for s in Severity))
     print()
-    use_footage = not args.no_footage and _footage_available()
+    use_footage = not args.no_footage
     progress = TerminalProgress()
     try:
         result = run_audit(AuditRequest(config=chosen, analyse_footage=use_footage, audit_date=args.date),

@@ -50,6 +50,15 @@ def _load(args: argparse.Namespace, *, dir_only: bool = False):  # noqa: ANN202
     return load_packs(getattr(args, "rules", []) or [])
 
 
+def _load_or_report(args: argparse.Namespace, *, dir_only: bool = False):  # noqa: ANN202
+    """The packs, or None after printing every problem (a pack with a problem is never used)."""
+    try:
+        return _load(args, dir_only=dir_only)
+    except InputError as exc:
+        _print_problems(exc)
+        return None
+
+
 def _print_problems(exc: InputError) -> None:
     for problem in exc.problems:
         print(problem.format(), file=sys.stderr)
@@ -57,10 +66,8 @@ def _print_problems(exc: InputError) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    try:
-        packs = _load(args)
-    except InputError as exc:
-        _print_problems(exc)
+    packs = _load_or_report(args)
+    if packs is None:
         return ExitCode.INVALID_INPUT
     for pack in packs:
         if args.pack and pack.id != args.pack:
@@ -72,10 +79,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    try:
-        packs = _load(args)
-    except InputError as exc:
-        _print_problems(exc)
+    packs = _load_or_report(args)
+    if packs is None:
         return ExitCode.INVALID_INPUT
     lang = args.lang
     for pack in packs:
@@ -113,10 +118,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    try:
-        packs = _load(args, dir_only=True)
-    except InputError as exc:
-        _print_problems(exc)
+    packs = _load_or_report(args, dir_only=True)
+    if packs is None:
         return ExitCode.INVALID_INPUT
     if not packs:
         print("auditor rules validate: no rule pack found", file=sys.stderr)
@@ -128,10 +131,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_test(args: argparse.Namespace) -> int:
     from auditor.rules.engine import lint_rule, run_example
-    try:
-        packs = _load(args, dir_only=True)
-    except InputError as exc:
-        _print_problems(exc)
+    packs = _load_or_report(args, dir_only=True)
+    if packs is None:
         return ExitCode.INVALID_INPUT
     passed = failed = 0
     for pack in packs:
