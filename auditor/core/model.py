@@ -21,6 +21,27 @@ class Severity(str, Enum):
         return {"blocker": 3, "major": 2, "minor": 1, "info": 0}[self.value]
 
 
+class Tier(str, Enum):
+    """What a deployment's findings mean for it, read first by a DPO (worst first).
+
+    prohibited: a practice that cannot be made lawful as designed; unlawful_until_fixed: the processing must not
+    start or go on until the listed blockers are fixed; lawful_with_conditions: no blocker, conditions remain.
+    A rule declares which tier its blocker means; severity says how bad a finding is, the tier what it means.
+    """
+
+    PROHIBITED = "prohibited"
+    UNLAWFUL_UNTIL_FIXED = "unlawful_until_fixed"
+    LAWFUL_WITH_CONDITIONS = "lawful_with_conditions"
+
+    @property
+    def rank(self) -> int:
+        """2 for prohibited down to 0, so that `a.rank >= b.rank` means 'at least as bad'."""
+        return {"prohibited": 2, "unlawful_until_fixed": 1, "lawful_with_conditions": 0}[self.value]
+
+
+# The tiers a rule may declare for its blocker (lawful_with_conditions is what a non-blocker means).
+BLOCKER_TIERS = (Tier.PROHIBITED.value, Tier.UNLAWFUL_UNTIL_FIXED.value)
+
 LANGS = ("en", "fr")
 
 
@@ -100,16 +121,26 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)   # fact path -> value that triggered it
     question: bool = False            # True: a point for the assessor to decide, not a verdict
     waiver: WaiverState | None = None
+    tier: Tier | None = None          # what this finding, as a blocker, means for the deployment (the rule's tier)
 
     @property
     def is_waived(self) -> bool:
         return self.waiver is not None and self.waiver.active
+
+    @property
+    def verdict_tier(self) -> Tier:
+        """The tier this finding pushes the deployment to: only a decided, non-waived blocker goes above
+        lawful_with_conditions; a blocker whose rule declares no tier counts as unlawful until fixed."""
+        if self.question or self.is_waived or self.severity is not Severity.BLOCKER:
+            return Tier.LAWFUL_WITH_CONDITIONS
+        return self.tier or Tier.UNLAWFUL_UNTIL_FIXED
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["severity"] = self.severity.value
         d["references"] = [r.to_dict() for r in self.references]
         d["waived"] = self.is_waived
+        d["tier"] = self.tier.value if self.tier else None
         return d
 
 
@@ -152,6 +183,10 @@ class AuditResult:
     footage_errors: list[dict[str, Any]] = field(default_factory=list)   # {camera, path, message}
     evidence_reviewed: bool = False                     # True only after the GUI's review step
 
+    def verdict(self) -> Tier:
+        """The deployment's verdict: the worst tier of its findings (computed here only, for every output)."""
+        return verdict_of(self.findings)
+
     def counts(self, *, waived: bool = False) -> dict[str, int]:
         """Findings per severity, not waived (default) or waived only."""
         out = {s.value: 0 for s in Severity}
@@ -159,3 +194,8 @@ class AuditResult:
             if f.is_waived == waived:
                 out[f.severity.value] += 1
         return out
+
+
+def verdict_of(findings: list[Finding]) -> Tier:
+    """The worst verdict tier of these findings; lawful_with_conditions when none is a decided blocker."""
+    return max((f.verdict_tier for f in findings), key=lambda t: t.rank, default=Tier.LAWFUL_WITH_CONDITIONS)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from auditor.core.vocab import term, vocab_for_path
-from auditor.core.model import Finding, Severity, Text
+from auditor.core.model import Finding, Severity, Text, Tier
 from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers, to_cel
 from auditor.rules.schema import TEMPLATE, Example, Rule
 
@@ -30,6 +30,7 @@ class Outcome:
     severity: Severity | None = None
     fact: str = ""                              # the missing fact, for `unknown`
     error: str = ""                             # for `error`: the rule itself is broken
+    tier: Tier | None = None                    # for `fail`: the tier of the escalation case that applied
 
 
 class Subject:
@@ -77,13 +78,13 @@ def decide(rule: Rule, subject: Subject) -> Outcome:
             return Outcome(PASS)
         if rule.question:
             return Outcome(FAIL, Severity.INFO)
-        severity = rule.severity
+        severity, tier = rule.severity, rule.tier
         for case in rule.escalate:
             when = _eval(case.when, subject)
             if when is True:
-                severity = case.severity
+                severity, tier = case.severity, case.tier or rule.tier
                 break
-        return Outcome(FAIL, severity)
+        return Outcome(FAIL, severity, tier=tier)
     except CelRuntimeError as exc:
         return Outcome(ERROR, error=str(exc))
 
@@ -197,7 +198,8 @@ def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | Non
     return Finding(id=f"{rule.id}@{subject.label}", rule_id=rule.id, pack=rule.pack, severity=severity,
                    subject=subject.label, title=rule.title, message=message, rationale=rule.rationale,
                    remediation=rule.remediation, references=list(rule.references),
-                   evidence=_evidence(rule, subject, outcome), question=question)
+                   evidence=_evidence(rule, subject, outcome), question=question,
+                   tier=outcome.tier if outcome.kind == FAIL and not question else None)
 
 
 def pack_applies(pack: Any, ctx: Context) -> bool:

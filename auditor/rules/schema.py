@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.core.errors import Problem, describe_value
-from auditor.core.model import LANGS, Reference, Severity, Text
+from auditor.core.model import BLOCKER_TIERS, LANGS, Reference, Severity, Text, Tier
 from auditor.core.yamlsafe import KeyPath, format_path
 from auditor.rules import keys
 from auditor.rules.cel import CelSyntaxError, Expression, compile_expr
@@ -46,7 +46,7 @@ RULE_FIELDS = {
     "id": True, "status": False, "since": False, "severity": True, "escalate": False, "for_each": True,
     "applies_when": False, "trigger": True, "question": False, "title": True, "message": True,
     "rationale": True, "remediation": True, "evidence": False, "references": True, "examples": True,
-    "replaced_by": False,
+    "replaced_by": False, "tier": False,
 }
 PACK_FIELDS = {
     "id": True, "title": True, "description": False, "jurisdiction": True, "version": True, "checked": True,
@@ -72,6 +72,7 @@ class Example:
 class Escalation:
     when: Expression
     severity: Severity
+    tier: Tier | None = None          # overrides the rule's tier when this case applies
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Rule:
     evidence: list[str] = field(default_factory=list)
     replaced_by: str | None = None
     line: int | None = None
+    tier: Tier | None = None          # what a blocker of this rule means: prohibited | unlawful_until_fixed
 
     @property
     def help_uri(self) -> str | None:
@@ -272,6 +274,7 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
     status = c.choice(data, "status", STATUSES, default="stable")
     since = c.text(data, "since", required=False) or ""
     sev_name = c.choice(data, "severity", tuple(s.value for s in Severity))
+    tier_name = c.choice(data, "tier", BLOCKER_TIERS) if "tier" in data else None
     for_each = c.choice(data, "for_each", FOR_EACH) or "deployment"
     scope = keys.rule_scope(for_each)
     applies_when = None
@@ -292,13 +295,14 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 if not isinstance(case, dict):
                     c.add(p, "must be a mapping {when, severity}", found=describe_value(case))
                     continue
-                c.fields(case, ("when", "severity"), p)
+                c.fields(case, ("when", "severity", "tier"), p)
                 if "when" not in case:
                     c.add(p, "required field 'when' is missing")
                 when = c.expression(case["when"], p + ("when",), scope, for_each) if "when" in case else None
                 sev = c.choice(case, "severity", tuple(s.value for s in Severity), path=p)
+                case_tier = c.choice(case, "tier", BLOCKER_TIERS, path=p) if "tier" in case else None
                 if when and sev:
-                    escalate.append(Escalation(when, Severity(sev)))
+                    escalate.append(Escalation(when, Severity(sev), Tier(case_tier) if case_tier else None))
     title = c.bilingual(data, "title")
     message = c.bilingual(data, "message")
     rationale = c.bilingual(data, "rationale")
@@ -333,7 +337,8 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 trigger=trigger, title=title, message=message, rationale=rationale, remediation=remediation,
                 references=references, examples=examples, status=status or "stable", since=since,
                 applies_when=applies_when, escalate=escalate, question=question, evidence=evidence,
-                replaced_by=replaced_by, line=doc.locate(())[0]), c.problems
+                replaced_by=replaced_by, line=doc.locate(())[0],
+                tier=Tier(tier_name) if tier_name else None), c.problems
 
 
 def _references(c: _Checker, data: dict[str, Any]) -> list[Reference]:
