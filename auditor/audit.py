@@ -13,6 +13,7 @@ from typing import Any
 from auditor import __version__
 from auditor.config.loader import LoadedDeployment, load_deployment
 from auditor.core import yamlsafe
+from auditor.core.answers import Answer, check_answers, merge_answers
 from auditor.core.errors import InputError, Problem
 from auditor.core.model import AuditResult, InputFile
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
@@ -47,6 +48,7 @@ class AuditRequest:
     generated_at: str | None = None                                 # ISO UTC time; default: the audit clock
     lang: str = "en"
     detector: Any = None                                            # a FaceDetector; None: the default one
+    answers: list[Answer] = field(default_factory=list)             # assessor answers (--answers FILE, GUI)
 
 
 def subject_regions(config: str | Path) -> dict[str, tuple[int, int]]:
@@ -257,7 +259,7 @@ def run_audit(request: AuditRequest, *, progress: ProgressFn = no_progress,
     Raises InputError for bad input (config, packs, waivers, footage overrides) and Cancelled on cancel.
     Packs and waivers are checked before any footage is analysed, so bad input fails fast.
     """
-    from auditor.rules.engine import evaluate
+    from auditor.rules.engine import run_checks
     from auditor.rules.packs import load_packs
     from auditor.rules.waivers import apply_waivers, load_waivers, parse_waivers
 
@@ -271,20 +273,22 @@ def run_audit(request: AuditRequest, *, progress: ProgressFn = no_progress,
         waiver_inputs.append(InputFile("waivers", str(request.waivers), sha256_file(Path(request.waivers))))
     if request.waiver_entries:
         waivers += parse_waivers(request.waiver_entries, file="project waivers")
+    answers, answer_inputs = checked_answers(request, packs)
     cancel.check()
     prepared = prepare_facts(request, progress=progress, cancel=cancel)
     inputs = prepared.inputs[:1] + [InputFile("pack", f"{p.id} ({p.source})", p.sha256) for p in packs] \
-        + waiver_inputs + prepared.inputs[1:]
+        + waiver_inputs + answer_inputs + prepared.inputs[1:]
     cancel.check()
     progress(Progress(done=0, total=None, note="rules", step="rules"))
-    findings = evaluate(prepared.facts, packs)
+    evaluation = run_checks(prepared.facts, packs, answers)
+    findings = evaluation.findings
     replaced: dict[str, str] = {}
     for pack in packs:
         replaced.update(pack.header.replaced)
     known = {r.id for p in packs for r in p.rules}
     audit_date = prepared.audit_date
     outcome = apply_waivers(findings, waivers, audit_date=audit_date, replaced=replaced, known_rules=known)
-    warnings = list(outcome.warnings)
+    warnings = evaluation.warnings + list(outcome.warnings)
     for pack in packs:
         if is_stale(pack.checked, audit_date):
             warnings.append(stale_warning(pack.id, pack.checked, audit_date))
@@ -298,4 +302,24 @@ def run_audit(request: AuditRequest, *, progress: ProgressFn = no_progress,
     return AuditResult(facts=prepared.facts, findings=findings, packs=[p.info for p in packs], inputs=inputs,
                        tool_version=__version__, generated_at=prepared.generated_at,
                        unused_waivers=outcome.unused, expired_waivers=outcome.expired, warnings=warnings,
-                       footage_errors=prepared.footage_errors)
+                       footage_errors=prepared.footage_errors, checks=evaluation.checks)
+
+
+def checked_answers(request: AuditRequest, packs: list[Any]) -> tuple[list[Answer], list[InputFile]]:
+    """The assessor answers of a request (the config's `answers:` section, then request.answers), checked
+    against the rules and subjects of this audit before any footage is analysed; and the answers files to hash.
+
+    Raises InputError for an answer naming a rule or subject this audit does not evaluate.
+    """
+    from auditor.rules.derive import build_facts
+    from auditor.rules.engine import answerable
+
+    loaded = load_deployment(request.config)
+    answers = merge_answers(loaded.answers, request.answers)
+    if not answers:
+        return [], []
+    facts = build_facts(loaded.deployment, audit_date=request.audit_date or audit_clock().date().isoformat())
+    rules, subjects, not_evaluated = answerable(facts, packs)
+    check_answers(answers, rules=rules, subjects=subjects, not_evaluated=not_evaluated)
+    files = dict.fromkeys(a.file for a in request.answers if a.file and Path(a.file).is_file())
+    return answers, [InputFile("answers", f, sha256_file(Path(f))) for f in files]

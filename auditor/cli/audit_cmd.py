@@ -51,6 +51,12 @@ def add_footage_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="audit date (default: today, or SOURCE_DATE_EPOCH)")
 
 
+def add_answers_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--answers", metavar="FILE",
+                   help="assessor answers to the audit's questions (YAML, see docs/answers.md); added to the "
+                        "config's own `answers:` section")
+
+
 def add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="REPORT.pdf", help="write the DPIA report (PDF) here")
     p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the PDF report (default: en)")
@@ -67,6 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="also load the rule packs in DIR (repeatable); validated like the built-in ones")
     p.add_argument("--waivers", metavar="FILE", help="waiver YAML file")
+    add_answers_option(p)
     p.add_argument("--json", metavar="OUT", help="write the JSON report here")
     p.add_argument("--sarif", metavar="OUT", help="write the SARIF 2.1.0 log here")
     add_report_options(p)
@@ -78,7 +85,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def request_from_args(args: argparse.Namespace) -> Any:
     from auditor.audit import DEFAULT_SAMPLE_FPS, AuditRequest
-    return AuditRequest(config=Path(args.config), footage=parse_footage(getattr(args, "footage", None)),
+    from auditor.core.answers import load_answers
+    answers = load_answers(Path(args.answers)) if getattr(args, "answers", None) else []
+    return AuditRequest(answers=answers, config=Path(args.config), footage=parse_footage(getattr(args, "footage", None)),
                         rule_dirs=[Path(d) for d in getattr(args, "rules", []) or []],
                         waivers=Path(args.waivers) if getattr(args, "waivers", None) else None,
                         sample_fps=args.sample_fps if args.sample_fps is not None else DEFAULT_SAMPLE_FPS,
@@ -186,7 +195,13 @@ def print_summary(result: AuditResult, *, out: Any = None) -> None:
         print("Findings:", file=out)
     for f in findings:
         mark = " [waived]" if f.is_waived else (" [question]" if f.question else "")
+        mark += " [answered by the assessor]" if f.answer is not None else ""
         print(f"  {f.severity.value.upper():<8} {f.rule_id:<42} {f.subject:<28} {f.message.en}{mark}", file=out)
+    passed = [c for c in result.checks if c.answer is not None and c.answer.decision == "passed"]
+    if passed:
+        print("Passed, answered by the assessor:", file=out)
+    for c in passed:
+        print(f"  PASSED   {c.rule_id:<42} {c.subject:<28} {c.answer.describe('en')}", file=out)  # type: ignore[union-attr]
     for p in result.packs:
         print(f"Pack {p.id} {p.version}, checked {p.checked} ({p.rule_count} rules)", file=out)
     for w in result.warnings:

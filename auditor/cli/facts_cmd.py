@@ -8,28 +8,35 @@ import sys
 from pathlib import Path
 
 from auditor.cli import ExitCode
-from auditor.cli.audit_cmd import TerminalProgress, add_footage_options, request_from_args
+from auditor.cli.audit_cmd import TerminalProgress, add_answers_option, add_footage_options, request_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("facts", help="print the Facts document (deployment + footage + derived facts)",
                        description="Print the Facts document the rules see: the deployment as declared, what "
                                    "footage analysis measured, and the derived facts (WP248 criteria with their "
-                                   "reasons, DPIA decision, special categories, scale, ...).")
+                                   "reasons, DPIA decision, special categories, scale, ...), and the assessor answers the "
+                                   "audit will apply (`answers`).")
     p.add_argument("config", metavar="CONFIG", help="deployment YAML file")
     add_footage_options(p)
+    add_answers_option(p)
     p.add_argument("--out", metavar="FILE", help="write the JSON here instead of standard output")
     p.set_defaults(func=main, rules=[], waivers=None)
 
 
 def main(args: argparse.Namespace) -> int:
-    from auditor.audit import prepare_facts
+    from auditor.audit import checked_answers, prepare_facts
     from auditor.report import atomic_writer
+    from auditor.rules.packs import load_packs
     progress = TerminalProgress()
     try:
-        prepared = prepare_facts(request_from_args(args), progress=progress)
+        request = request_from_args(args)
+        answers, _ = checked_answers(request, load_packs([]))
+        prepared = prepare_facts(request, progress=progress)
     finally:
         progress.close()
+    if answers:                              # not facts (rules never read them): what the engine will apply
+        prepared.facts["answers"] = [a.to_dict() for a in answers]
     for err in prepared.footage_errors:
         print(f"warning: footage of camera {err['camera']}: {err['path']}: {err['message']}", file=sys.stderr)
     text = json.dumps(prepared.facts, indent=2, ensure_ascii=False) + "\n"

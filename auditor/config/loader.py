@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from auditor.core.answers import Answer, answers_of_document
 from auditor.core.yamlsafe import Document, KeyPath, format_path, read_document
 from auditor.core.deployment import Deployment, cross_reference_problems
 from auditor.core.errors import InputError, Problem, describe_value
@@ -24,6 +25,7 @@ class LoadedDeployment:
     deployment: Deployment
     path: Path
     sha256: str
+    answers: tuple[Answer, ...] = ()              # the file's `answers:` section, checked for shape
 
     @property
     def folder(self) -> Path:
@@ -97,13 +99,22 @@ def validate_document(doc: Document) -> Deployment:
         dep = Deployment.model_validate(doc.data)
     except ValidationError as exc:
         problems = [_problem_from_pydantic(e, doc) for e in exc.errors(include_url=False)]
+        problems += _answer_problems(doc)
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(problems) from None
-    cross = cross_reference_problems(dep)
+    cross = [Problem(doc.file, message, *doc.locate(path), format_path(path))
+             for path, message in cross_reference_problems(dep)] + _answer_problems(doc)
     if cross:
-        raise InputError([Problem(doc.file, message, *doc.locate(path), format_path(path))
-                          for path, message in cross])
+        raise InputError(cross)
     return dep
+
+
+def _answer_problems(doc: Document) -> list[Problem]:
+    try:
+        answers_of_document(doc)
+    except InputError as exc:
+        return exc.problems
+    return []
 
 
 def load_deployment(path: str | Path) -> LoadedDeployment:
@@ -111,4 +122,5 @@ def load_deployment(path: str | Path) -> LoadedDeployment:
     path = Path(path)
     doc = read_document(path)
     dep = validate_document(doc)
-    return LoadedDeployment(deployment=dep, path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    return LoadedDeployment(deployment=dep, path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                            answers=tuple(answers_of_document(doc)))

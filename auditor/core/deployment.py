@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from auditor.core.answers import ANSWER_SCHEMA
+
 SCHEMA_VERSION = 1
 
 # ISO 3166-1 alpha-2 codes of the EEA (EU 27 + Iceland, Liechtenstein, Norway).
@@ -652,6 +654,9 @@ class Deployment(Strict):
     security: Security | None = None
     recipients: list[Literal["police", "insurer", "lawyer", "vendor", "other"]] = Field(default_factory=list)
     ropa: bool | None = Field(None, description="A record of processing activities exists (Art 30).")
+    answers: Any = Field(default_factory=list, json_schema_extra={"type": "array", "items": ANSWER_SCHEMA},
+                               description="Assessor answers to the audit's questions (see docs/answers.md); "
+                                           "not facts: the rules never read them, the engine applies them.")
 
 
 def cross_reference_problems(dep: Deployment) -> list[tuple[tuple[str | int, ...], str]]:

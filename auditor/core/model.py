@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
+from auditor.core.answers import Answer
+
 
 class Severity(str, Enum):
     """Finding severities, worst first (REFERENCE.md's severity legend)."""
@@ -122,6 +124,7 @@ class Finding:
     question: bool = False            # True: a point for the assessor to decide, not a verdict
     waiver: WaiverState | None = None
     tier: Tier | None = None          # what this finding, as a blocker, means for the deployment (the rule's tier)
+    answer: Answer | None = None      # set when the assessor decided this finding (answered by the assessor)
 
     @property
     def is_waived(self) -> bool:
@@ -141,7 +144,41 @@ class Finding:
         d["references"] = [r.to_dict() for r in self.references]
         d["waived"] = self.is_waived
         d["tier"] = self.tier.value if self.tier else None
+        d["answer"] = self.answer.to_dict() if self.answer else None
         return d
+
+
+class Outcome(str, Enum):
+    """What one evaluated rule gave on one subject, after assessor answers."""
+
+    FAILED = "failed"
+    PASSED = "passed"
+    NOT_APPLICABLE = "not_applicable"
+    QUESTION = "question"
+
+
+@dataclass
+class Check:
+    """One evaluated rule on one subject, whatever its outcome: what a DPIA shows was verified."""
+
+    rule_id: str
+    pack: str
+    subject: str
+    outcome: Outcome
+    title: Text
+    references: list[Reference] = field(default_factory=list)
+    answer: Answer | None = None      # the assessor's answer that decided it, if any
+    finding_id: str | None = None     # the finding this check produced (failed and question outcomes)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule_id": self.rule_id, "pack": self.pack, "subject": self.subject,
+                               "outcome": self.outcome.value, "title": {"en": self.title.en, "fr": self.title.fr},
+                               "references": [r.to_dict() for r in self.references]}
+        if self.finding_id:
+            out["finding_id"] = self.finding_id
+        if self.answer is not None:
+            out["answer"] = self.answer.to_dict()
+        return out
 
 
 @dataclass(frozen=True)
@@ -182,6 +219,7 @@ class AuditResult:
     warnings: list[str] = field(default_factory=list)   # e.g. a pack checked more than 12 months ago
     footage_errors: list[dict[str, Any]] = field(default_factory=list)   # {camera, path, message}
     evidence_reviewed: bool = False                     # True only after the GUI's review step
+    checks: list[Check] = field(default_factory=list)   # every evaluated rule x subject and its outcome
 
     def verdict(self) -> Tier:
         """The deployment's verdict: the worst tier of its findings (computed here only, for every output)."""

@@ -442,6 +442,15 @@ _S: dict[str, tuple[str, str]] = {
                 "configuration complétée transformera les réponses en conclusions."),
     "q.none": ("No question is left to the assessor.", "Aucune question n'est laissée à l'évaluateur."),
     "q.answer": ("Answer", "Réponse"),
+    "q.answered_head": ("Questions answered by the assessor", "Questions tranchées par l'évaluateur"),
+    "q.answered_intro": ("These points were decided by the assessor's recorded answers (the answers file or the "
+                         "deployment file's `answers:` section), not by the facts.",
+                         "Ces points ont été tranchés par les réponses consignées de l'évaluateur (fichier de "
+                         "réponses ou section `answers:` du fichier de déploiement), non par les faits."),
+    "q.answered_line": ("answered by the assessor ({who}, {when}): {decision}",
+                        "réponse de l'évaluateur ({who}, {when}) : {decision}"),
+    "q.decision.failed": ("failed: the finding applies", "non satisfait : le constat s'applique"),
+    "q.decision.passed": ("passed", "satisfait"),
     # waivers
     "w.intro": ("Findings the controller chose to accept, with the written justification. A waiver never hides a "
                 "finding: it is shown here and in section {section}.",

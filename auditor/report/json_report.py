@@ -9,7 +9,7 @@ from typing import Any
 from auditor.core.model import AuditResult, Finding, Severity
 from auditor.report import atomic_writer, is_stale, stale_warning
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 TOOL_NAME = "Store Camera Privacy Auditor"
 SCHEMA_ID = "https://store-camera-privacy-auditor.invalid/findings.schema.json"
 
@@ -52,7 +52,15 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "question": f.question,
         "waived": f.is_waived,
         "waiver": waiver,
+        "answer": answer_dict(f.answer),
     }
+
+
+def answer_dict(answer: Any) -> dict[str, Any] | None:
+    """An assessor answer as the JSON report writes it (None when the facts decided)."""
+    if answer is None:
+        return None
+    return {**answer.to_dict(), "source": "answered by the assessor"}
 
 
 def report_dict(result: AuditResult) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from auditor.core.model import AuditResult, Finding, Severity
 from auditor.report import atomic_writer, is_stale
-from auditor.report.json_report import TOOL_NAME, audit_date_of, sorted_findings
+from auditor.report.json_report import TOOL_NAME, answer_dict, audit_date_of, sorted_findings
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -196,6 +196,8 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
             "properties": {"severity": f.severity.value, "pack": f.pack, "subject": f.subject,
                            "question": f.question, "evidence": f.evidence, "waived": f.is_waived},
         }
+        if f.answer is not None:
+            res["properties"]["answer"] = answer_dict(f.answer)
         if f.waiver is not None and f.waiver.active:
             res["suppressions"] = [{"kind": "external", "status": "accepted",
                                     "justification": f.waiver.justification,

@@ -1083,6 +1083,7 @@ def _questions_section(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     lang = ctx.lang
     out = h.h1(ctx, "sec.questions")
     qs = _questions(ctx.result)
+    out += _answered(ctx)
     if not qs:
         out.append(_p(_e(t(lang, "q.none"))))
         return out
@@ -1101,6 +1102,24 @@ def _questions_section(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         block.append(line)
         out.append(KeepTogether(block))
         out.append(Spacer(1, 2 * mm))
+    return out
+
+
+def _answered(ctx: _Ctx) -> list[Flowable]:
+    """The questions the assessor's answers decided, with who, when, the decision and the note."""
+    lang = ctx.lang
+    answered = [c for c in ctx.result.checks if c.answer is not None]
+    if not answered:
+        return []
+    out: list[Flowable] = [_p(_e(t(lang, "q.answered_head")), "h3"), _p(_e(t(lang, "q.answered_intro")))]
+    for c in sorted(answered, key=lambda c: (c.rule_id, c.subject)):
+        a = c.answer
+        assert a is not None
+        line = t(lang, "q.answered_line", who=a.answered_by, when=i18n.format_date(a.answered_on, lang),
+                 decision=t(lang, f"q.decision.{a.decision}"))
+        out += _bullets([f"<b>{_e(_tx(c.title, lang))}</b> — {_e(subject_label(c.subject, lang))} "
+                         f'<font size=7 color="#52606d">[{_e(c.rule_id)}]</font><br/><i>{_e(line)}</i>'
+                         + (f"<br/>{_e(a.note)}" if a.note else "")])
     return out
 
 

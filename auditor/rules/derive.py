@@ -450,7 +450,7 @@ def build_facts(dep: Deployment, *, footage: dict[str, dict[str, Any]] | None = 
     """
     footage = footage or {}
     facts: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    facts.update(dep.model_dump(mode="json", exclude_unset=True))
+    facts.update(dep.model_dump(mode="json", exclude_unset=True, exclude={"answers"}))
     facts["schema_version"] = SCHEMA_VERSION
     facts["audit"] = {"date": audit_date}
     if audit_time:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from auditor.core.answers import FAILED, Answer
 from auditor.core.vocab import term, vocab_for_path
-from auditor.core.model import Finding, Severity, Text, Tier
+from auditor.core.model import Check, Finding, Outcome as CheckOutcome, Severity, Text, Tier
 from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers, to_cel
 from auditor.rules.schema import TEMPLATE, Example, Rule
 
@@ -213,10 +214,63 @@ def pack_applies(pack: Any, ctx: Context) -> bool:
     return value is not False
 
 
-def evaluate(facts: dict[str, Any], packs: Iterable[Any]) -> list[Finding]:
-    """Run every rule of every pack over the Facts document; findings in pack, rule, subject order."""
+def answered_text(rule: Rule, answer: Answer, asked: Text) -> Text:
+    """The message of a finding the assessor decided: the answer first, then the question it settles."""
+    return Text(en=f"{answer.describe('en')[0].upper()}{answer.describe('en')[1:]}. Question: {asked.en}",
+                fr=f"{answer.describe('fr')[0].upper()}{answer.describe('fr')[1:]}. Question : {asked.fr}")
+
+
+def _is_question(rule: Rule, outcome: Outcome) -> bool:
+    return outcome.kind in (UNKNOWN, ERROR) or (outcome.kind == FAIL and rule.question)
+
+
+def check_of(rule: Rule, subject: Subject, outcome: Outcome,
+             answer: Answer | None = None) -> tuple[Check, Finding | None]:
+    """The check (outcome) and the finding, if any, of one rule on one subject; an answer decides a question.
+
+    The caller passes an answer only for a question (see _is_question): `failed` gives a finding with the
+    rule's own severity and tier, `passed` a passed check; both record the answer.
+    """
+    finding = finding_for(rule, subject, outcome)
+    if answer is not None and finding is not None and _is_question(rule, outcome):
+        if answer.decision == FAILED:
+            finding.message = answered_text(rule, answer, finding.message)
+            finding.severity, finding.tier, finding.question = rule.severity, rule.tier, False
+            finding.answer = answer
+            kind = CheckOutcome.FAILED
+        else:
+            finding, kind = None, CheckOutcome.PASSED
+    elif finding is None:
+        kind = CheckOutcome.PASSED if outcome.kind == PASS else CheckOutcome.NOT_APPLICABLE
+        answer = None
+    else:
+        kind = CheckOutcome.QUESTION if finding.question else CheckOutcome.FAILED
+        answer = None
+    check = Check(rule_id=rule.id, pack=rule.pack, subject=subject.label, outcome=kind, title=rule.title,
+                  references=list(rule.references), answer=answer,
+                  finding_id=finding.id if finding is not None else None)
+    return check, finding
+
+
+@dataclass
+class Evaluation:
+    """What the engine gives for one Facts document: findings, every check's outcome, and warnings."""
+
+    findings: list[Finding] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[Answer] = ()) -> Evaluation:
+    """Run every rule of every applicable pack on each of its subjects; apply the assessor's answers.
+
+    An answer for a check the facts already decide (passed, failed or not applicable) is not applied: a
+    warning says so. Answers for rules or subjects this audit does not evaluate are the caller's to refuse
+    (auditor.core.answers.check_answers with answerable()).
+    """
     ctx = Context(facts)
-    findings: list[Finding] = []
+    by_key = {(a.rule_id, a.subject): a for a in answers}
+    out = Evaluation()
     for pack in packs:
         if not pack_applies(pack, ctx):
             continue
@@ -224,10 +278,43 @@ def evaluate(facts: dict[str, Any], packs: Iterable[Any]) -> list[Finding]:
             if rule.status == "deprecated":
                 continue
             for subject in ctx.subjects(rule.for_each):
-                finding = finding_for(rule, subject, decide(rule, subject))
+                outcome = decide(rule, subject)
+                answer = by_key.get((rule.id, subject.label))
+                if answer is not None and not _is_question(rule, outcome):
+                    decided = {PASS: "passed", FAIL: "failed", NOT_APPLICABLE: "not applicable"}[outcome.kind]
+                    where = f" ({answer.file}:{answer.line})" if answer.line else ""
+                    out.warnings.append(f"answer for {rule.id} on {subject.label}{where} not applied: the facts "
+                                        f"already decide this check ({decided})")
+                    answer = None
+                check, finding = check_of(rule, subject, outcome, answer)
+                out.checks.append(check)
                 if finding is not None:
-                    findings.append(finding)
-    return findings
+                    out.findings.append(finding)
+    return out
+
+
+def evaluate(facts: dict[str, Any], packs: Iterable[Any]) -> list[Finding]:
+    """Run every rule of every pack over the Facts document; findings in pack, rule, subject order."""
+    return run_checks(facts, packs).findings
+
+
+def answerable(facts: dict[str, Any], packs: Iterable[Any]) -> tuple[dict[str, str], list[str], dict[str, str]]:
+    """What assessor answers may name in an audit of these facts: the evaluated rules (id -> the kind of subject
+    they run on), the subjects, and why each other known rule is not evaluated."""
+    ctx = Context(facts)
+    rules: dict[str, str] = {}
+    not_evaluated: dict[str, str] = {}
+    for pack in packs:
+        applies = pack_applies(pack, ctx)
+        for rule in pack.rules:
+            if rule.status == "deprecated":
+                not_evaluated[rule.id] = f"the rule is deprecated (replaced by {rule.replaced_by})"
+            elif not applies:
+                not_evaluated[rule.id] = f"its pack {pack.id!r} does not apply to this deployment"
+            else:
+                rules[rule.id] = rule.for_each
+    subjects = [s.label for kind in ("deployment", "camera", "activity") for s in ctx.subjects(kind)]
+    return rules, subjects, not_evaluated
 
 
 # --- examples --------------------------------------------------------------------------------------------

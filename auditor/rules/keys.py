@@ -98,6 +98,7 @@ FOOTAGE = ANY
 def facts_tree() -> Node:
     """The root of the Facts document: the deployment's keys plus audit, derived and per-item additions."""
     root = model_node(Deployment)
+    root.fields.pop("answers", None)             # assessor answers are applied by the engine, not read by rules
     camera = model_node(Camera)
     camera.fields["footage"] = FOOTAGE           # the analysis replaces the config's list of files
     camera.fields["derived"] = CAMERA_DERIVED

@@ -153,3 +153,19 @@ def test_headings_are_unique_outline_keys(result_with_footage):
 def test_unknown_language_is_refused(result):
     with pytest.raises(ValueError):
         build_story(result, "de", None)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "answered by the assessor (Jane Doe, 20 November 2026): passed"),
+                                         ("fr", "réponse de l'évaluateur (Jane Doe, 20 novembre 2026)")])
+def test_questions_answered_by_the_assessor_are_listed_with_who_when_and_why(result, lang, words):
+    from auditor.core.answers import Answer
+    from auditor.core.model import Check, Outcome, Text
+
+    assert "Questions answered by the assessor" not in _text(result)
+    answer = Answer("GDPR-ART37-DPO", "deployment", "passed", "Cameras are not a core activity.", "Jane Doe",
+                    "2026-11-20")
+    result.checks = [Check("GDPR-ART37-DPO", "gdpr", "deployment", Outcome.PASSED,
+                           Text("Is a DPO mandatory?", "Un DPD est-il obligatoire ?"), answer=answer)]
+    text = " ".join(_text(result, lang).split())
+    assert i18n.t(lang, "q.answered_head") in text and words in text
+    assert "Cameras are not a core activity." in text and "[GDPR-ART37-DPO]" in text

@@ -1,0 +1,321 @@
+"""Assessor answers: the assessor's decision on a question the facts leave open (one rule on one subject).
+
+Answers live in an `answers:` section of the deployment file or in a sibling answers file (`--answers FILE`):
+
+    schema_version: 1            # optional (answers file only)
+    answers:
+      - rule_id: GDPR-ART37-DPO
+        subject: deployment       # deployment | camera:<id> | activity:<id>
+        decision: passed          # failed | passed
+        note: Store cameras are not a core activity of the controller (board minutes of 2026-10-02).
+        answered_by: Jane Doe (DPO)
+        answered_on: 2026-11-20
+
+`rule_id`, `subject`, `decision`, `answered_by` and `answered_on` are required; `note` is optional. An answer
+names exactly one rule and one subject. The engine turns an answered question into a decided check: `failed`
+gives a finding with the rule's own severity and tier, `passed` a passed check; both record the answer.
+This module parses and checks answers; it knows nothing of rule packs (check_answers receives what it needs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from auditor.core.errors import InputError, Problem, describe_value
+from auditor.core.yamlsafe import (
+    Document,
+    KeyPath,
+    format_path,
+    parse_text,
+    read_document,
+)
+
+FAILED, PASSED = "failed", "passed"
+DECISIONS = (FAILED, PASSED)
+FIELDS = ("rule_id", "subject", "decision", "note", "answered_by", "answered_on")
+REQUIRED = ("rule_id", "subject", "decision", "answered_by", "answered_on")
+RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+SUBJECT = re.compile(r"^(deployment|(camera|activity):[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_TEXT = 2000
+
+# The JSON Schema of one answer (used by the deployment file's schema).
+ANSWER_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "Assessor answer",
+    "description": "The assessor's decision on a question the audit could not decide from the facts.",
+    "additionalProperties": False,
+    "required": list(REQUIRED),
+    "properties": {
+        "rule_id": {"type": "string", "pattern": RULE_ID.pattern, "description": "The rule that asked."},
+        "subject": {"type": "string", "pattern": SUBJECT.pattern,
+                    "description": "deployment, camera:<id> or activity:<id>."},
+        "decision": {"enum": list(DECISIONS), "description": "failed: the rule's finding applies; passed: it does not."},
+        "note": {"type": "string", "maxLength": MAX_TEXT, "description": "Why (the evidence the answer rests on)."},
+        "answered_by": {"type": "string", "minLength": 1, "maxLength": 200, "description": "Who answered."},
+        "answered_on": {"type": "string", "format": "date", "description": "When (YYYY-MM-DD)."},
+    },
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One assessor answer. `file`, `line` and `column` say where it was written (not part of its identity)."""
+
+    rule_id: str
+    subject: str                      # "deployment" | "camera:ID" | "activity:ID"
+    decision: str                     # "failed" | "passed"
+    note: str = ""
+    answered_by: str = ""
+    answered_on: str = ""             # ISO date
+    file: str = field(default="", compare=False)
+    line: int | None = field(default=None, compare=False)
+    column: int | None = field(default=None, compare=False)
+    path: str = field(default="", compare=False)           # e.g. answers[2]
+    positions: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, str]:
+        """The answer as plain data (what the JSON report and dump_answers write)."""
+        out = {"rule_id": self.rule_id, "subject": self.subject, "decision": self.decision}
+        if self.note:
+            out["note"] = self.note
+        out["answered_by"] = self.answered_by
+        out["answered_on"] = self.answered_on
+        return out
+
+    def where(self, key: str | None = None) -> tuple[int | None, int | None]:
+        """Line and column of a field's value (or of the answer itself)."""
+        if key and key in self.positions:
+            return self.positions[key]
+        return self.line, self.column
+
+    def problem(self, message: str, key: str | None = None, **kw: str) -> Problem:
+        line, col = self.where(key)
+        path = f"{self.path}.{key}" if key and self.path else self.path
+        return Problem(self.file, message, line, col, path, **kw)
+
+    def describe(self, lang: str = "en") -> str:
+        """'answered by the assessor (Jane Doe, 2026-11-20): failed. <note>' in English or French."""
+        if lang == "fr":
+            decision = "non satisfait" if self.decision == FAILED else "satisfait"
+            text = f"réponse de l'évaluateur ({self.answered_by}, {self.answered_on}) : {decision}"
+        else:
+            text = f"answered by the assessor ({self.answered_by}, {self.answered_on}): {self.decision}"
+        return text + (f". {self.note}" if self.note else "")
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def parse_answers(entries: Any, *, file: str = "<answers>", doc: Document | None = None,
+                  base: KeyPath = ()) -> list[Answer]:
+    """Validate a list of answer mappings; raise InputError listing every problem (file:line:column)."""
+    problems: list[Problem] = []
+
+    def locate(path: KeyPath, *, key: bool = False) -> tuple[int | None, int | None]:
+        return doc.locate(path, key=key) if doc is not None else (None, None)
+
+    def add(path: KeyPath, message: str, *, key: bool = False, **kw: str) -> None:
+        line, col = locate(path, key=key)
+        problems.append(Problem(file, message, line, col, format_path(path), **kw))
+
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        add(base, "answers must be a list of {rule_id, subject, decision, note, answered_by, answered_on}",
+            found=describe_value(entries))
+        raise InputError(problems)
+    out: list[Answer] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, entry in enumerate(entries):
+        path = base + (i,)
+        if not isinstance(entry, dict):
+            add(path, "an answer must be a mapping {rule_id, subject, decision, answered_by, answered_on}",
+                found=describe_value(entry))
+            continue
+        ok = True
+        for key in entry:
+            if key not in FIELDS:
+                close = difflib.get_close_matches(str(key), FIELDS, n=1, cutoff=0.6)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                add(path + (key,), f"unknown field {key!r}{hint}", key=True,
+                    expected="" if close else "one of " + ", ".join(FIELDS))
+                ok = False
+        for key in REQUIRED:
+            value = entry.get(key)
+            if key not in entry or value is None or (isinstance(value, str) and not value.strip()):
+                add(path, f"required field {key!r} is missing or empty (every answer needs "
+                          + ", ".join(REQUIRED) + ")")
+                ok = False
+        for key in ("rule_id", "subject", "decision", "note", "answered_by"):
+            value = entry.get(key)
+            if value is not None and not isinstance(value, str):
+                add(path + (key,), f"{key} must be text", found=describe_value(value))
+                ok = False
+            elif isinstance(value, str) and len(value) > MAX_TEXT:
+                add(path + (key,), f"{key} is longer than {MAX_TEXT} characters")
+                ok = False
+        if not ok:
+            continue
+        rule_id, subject = entry["rule_id"].strip(), entry["subject"].strip()
+        decision = entry["decision"].strip()
+        if not RULE_ID.match(rule_id):
+            add(path + ("rule_id",), "invalid rule id", expected="uppercase words joined by hyphens, "
+                "e.g. GDPR-ART37-DPO", found=describe_value(rule_id))
+            ok = False
+        if not SUBJECT.match(subject):
+            add(path + ("subject",), "invalid subject", expected="deployment, camera:<id> or activity:<id>",
+                found=describe_value(subject))
+            ok = False
+        if decision not in DECISIONS:
+            close = difflib.get_close_matches(decision, DECISIONS, n=1, cutoff=0.5)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            add(path + ("decision",), f"invalid decision{hint}", expected="failed or passed",
+                found=describe_value(decision))
+            ok = False
+        answered_on = _date(entry["answered_on"])
+        if answered_on is None:
+            add(path + ("answered_on",), "invalid date", expected="YYYY-MM-DD (a real calendar date)",
+                found=describe_value(entry["answered_on"]))
+            ok = False
+        if not ok:
+            continue
+        if (rule_id, subject) in seen:
+            first = seen[(rule_id, subject)]
+            line = locate(base + (first,))[0]
+            where = f" at line {line}" if line else f" (entry {first})"
+            add(path, f"a second answer for {rule_id} on {subject}; the first is{where}")
+            continue
+        seen[(rule_id, subject)] = i
+        line, col = locate(path)
+        positions = {k: locate(path + (k,)) for k in entry}
+        out.append(Answer(rule_id, subject, decision, (entry.get("note") or "").strip(),
+                          entry["answered_by"].strip(), answered_on or "", file=file, line=line, column=col,
+                          path=format_path(path),
+                          positions={k: (v[0], v[1]) for k, v in positions.items() if v[0] is not None}))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def answers_of_document(doc: Document) -> list[Answer]:
+    """The `answers:` section of a parsed deployment file (empty when there is none)."""
+    if not isinstance(doc.data, dict) or "answers" not in doc.data:
+        return []
+    return parse_answers(doc.data["answers"], file=doc.file, doc=doc, base=("answers",))
+
+
+def _answers_file(doc: Document) -> list[Answer]:
+    data = doc.data
+    if isinstance(data, dict):
+        extra = [k for k in data if k not in ("schema_version", "answers")]
+        if extra:
+            line, col = doc.locate((extra[0],), key=True)
+            raise InputError([Problem(doc.file, f"unknown key {extra[0]!r}", line, col,
+                                      expected="schema_version, answers")])
+        if data.get("schema_version", 1) != 1:
+            line, col = doc.locate(("schema_version",))
+            raise InputError([Problem(doc.file, "unsupported schema_version", line, col, expected="1",
+                                      found=describe_value(data.get("schema_version")))])
+        if "answers" not in data:
+            raise InputError([Problem(doc.file, "required key 'answers' is missing", 1, 1,
+                                      expected="answers: a list of {rule_id, subject, decision, ...}")])
+        return parse_answers(data["answers"], file=doc.file, doc=doc, base=("answers",))
+    return parse_answers(data, file=doc.file, doc=doc)
+
+
+def load_answers(path: str | Path) -> list[Answer]:
+    """Read and validate an answers file (a mapping with `answers:` and optional schema_version, or a list)."""
+    return _answers_file(read_document(Path(path)))
+
+
+def loads_answers(text: str, file: str = "<answers>") -> list[Answer]:
+    """Parse answers-file text (the form dump_answers writes)."""
+    return _answers_file(parse_text(text, file))
+
+
+def merge_answers(*groups: Iterable[Answer]) -> list[Answer]:
+    """Answers from several places (the deployment file, an answers file, the GUI) as one list. The same answer
+    given twice counts once; two different answers for one rule and subject are an error naming both places."""
+    out: list[Answer] = []
+    seen: dict[tuple[str, str], Answer] = {}
+    problems: list[Problem] = []
+    for group in groups:
+        for a in group:
+            first = seen.get((a.rule_id, a.subject))
+            if first is not None and first == a:
+                continue
+            if first is not None:
+                at = f"{first.file}:{first.line}" if first.line else first.file
+                problems.append(a.problem(f"a second answer for {a.rule_id} on {a.subject}; the first is at {at}"))
+                continue
+            seen[(a.rule_id, a.subject)] = a
+            out.append(a)
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def check_answers(answers: Iterable[Answer], *, rules: Mapping[str, str], subjects: Iterable[str],
+                  not_evaluated: Mapping[str, str] | None = None) -> None:
+    """Raise InputError for answers naming a rule or a subject that does not exist in this audit.
+
+    rules: rule id -> the kind of subject it runs on (deployment | camera | activity), for the rules this audit
+    evaluates; subjects: the audit's subjects; not_evaluated: rule id -> why a known rule is not evaluated here.
+    """
+    not_evaluated = not_evaluated or {}
+    subjects = list(subjects)
+    known_subjects = set(subjects)
+    problems: list[Problem] = []
+    for a in answers:
+        if a.rule_id not in rules:
+            if a.rule_id in not_evaluated:
+                problems.append(a.problem(f"rule {a.rule_id} is not evaluated in this audit: "
+                                          f"{not_evaluated[a.rule_id]}", "rule_id"))
+                continue
+            close = difflib.get_close_matches(a.rule_id, list(rules), n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(a.problem(f"unknown rule id {a.rule_id!r}{hint}", "rule_id",
+                                      expected="" if close else "a rule id of the loaded packs (auditor rules list)"))
+            continue
+        kind = a.subject.split(":", 1)[0]
+        if a.subject not in known_subjects:
+            same_kind = [s for s in subjects if s.split(":", 1)[0] == kind] or subjects
+            close = difflib.get_close_matches(a.subject, same_kind, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(a.problem(f"unknown subject {a.subject!r}{hint}: no such {kind} in the deployment",
+                                      "subject", expected="" if close else "one of " + ", ".join(same_kind)))
+            continue
+        if kind != rules[a.rule_id]:
+            problems.append(a.problem(f"rule {a.rule_id} runs on each {rules[a.rule_id]}, not on {a.subject}",
+                                      "subject", expected="deployment" if rules[a.rule_id] == "deployment"
+                                      else f"{rules[a.rule_id]}:<id>"))
+    if problems:
+        raise InputError(problems)
+
+
+def dump_answers(answers: Iterable[Answer]) -> str:
+    """An answers file an assessor can edit; load_answers / loads_answers read it back unchanged."""
+    doc = {"schema_version": 1, "answers": [a.to_dict() for a in answers]}
+    header = ("# Assessor answers to the audit's questions (auditor audit CONFIG --answers FILE).\n"
+              "# decision: failed (the rule's finding applies) or passed; answered_on: YYYY-MM-DD.\n")
+    body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return header + body
