@@ -359,21 +359,32 @@ class ExampleResult:
     def ok(self) -> bool:
         if self.outcome.kind != self.example.expect:
             return False
-        if self.example.expect == FAIL and self.example.severity is not None:
-            return self.outcome.severity == self.example.severity
-        return True
+        if self.example.expect == FAIL and self.example.severity is not None \
+                and self.outcome.severity != self.example.severity:
+            return False
+        if self.outcome.kind == FAIL and self.outcome.severity is Severity.BLOCKER:
+            # every blocker case states what it means: prohibited or unlawful until fixed
+            return self.example.tier is not None and self.outcome.tier == self.example.tier
+        return self.example.tier is None
 
     def describe(self) -> str:
         got = self.outcome.kind
         if self.outcome.kind == FAIL:
-            got += f" ({self.outcome.severity.value if self.outcome.severity else '?'})"
+            got += f" ({self.outcome.severity.value if self.outcome.severity else '?'}"
+            if self.outcome.severity is Severity.BLOCKER:
+                got += f", tier {self.outcome.tier.value if self.outcome.tier else 'none'}"
+            got += ")"
         if self.outcome.kind == UNKNOWN:
             got += f" (missing fact {self.outcome.fact})"
         if self.outcome.kind == ERROR:
             got += f": {self.outcome.error}"
         want = self.example.expect
-        if self.example.severity:
-            want += f" ({self.example.severity.value})"
+        if self.example.severity or self.example.tier:
+            want += " (" + ", ".join(x for x in (self.example.severity and self.example.severity.value,
+                                                 self.example.tier and f"tier {self.example.tier.value}") if x)
+            want += ")"
+        if self.outcome.kind == FAIL and self.outcome.severity is Severity.BLOCKER and not self.example.tier:
+            want += "; a blocker example must state its expected tier"
         return f"expected {want}, got {got}"
 
 

@@ -54,7 +54,7 @@ PACK_FIELDS = {
 }
 REFERENCE_FIELDS = ("instrument", "article", "paragraph", "point", "section", "title", "url", "verified",
                     "applies_from", "checked")
-EXAMPLE_META = ("name", "expect", "severity")
+EXAMPLE_META = ("name", "expect", "severity", "tier")
 
 
 @dataclass
@@ -66,6 +66,7 @@ class Example:
     severity: Severity | None
     facts: dict[str, Any]
     line: int | None = None
+    tier: Tier | None = None          # the expected tier of a blocker outcome (required for one)
 
 
 @dataclass
@@ -301,8 +302,18 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 when = c.expression(case["when"], p + ("when",), scope, for_each) if "when" in case else None
                 sev = c.choice(case, "severity", tuple(s.value for s in Severity), path=p)
                 case_tier = c.choice(case, "tier", BLOCKER_TIERS, path=p) if "tier" in case else None
+                if sev == Severity.BLOCKER.value and not case_tier and "tier" not in data:
+                    c.add(p + ("severity",), "a blocker case must say what it means for the deployment",
+                          expected="tier: prohibited | unlawful_until_fixed on this case or on the rule")
                 if when and sev:
                     escalate.append(Escalation(when, Severity(sev), Tier(case_tier) if case_tier else None))
+    if sev_name == Severity.BLOCKER.value and "tier" not in data:
+        c.add(("severity",), "a blocker rule must say what its blocker means for the deployment",
+              expected="tier: prohibited (cannot be made lawful as designed) or unlawful_until_fixed")
+    blocker_cases = [case for case in escalate if case.severity is Severity.BLOCKER]
+    if "tier" in data and sev_name and sev_name != Severity.BLOCKER.value and not blocker_cases:
+        c.add(("tier",), "only a rule that can give a blocker has a tier", expected="no tier",
+              found=describe_value(data["tier"]))
     title = c.bilingual(data, "title")
     message = c.bilingual(data, "message")
     rationale = c.bilingual(data, "rationale")
@@ -421,6 +432,15 @@ def _examples(c: _Checker, data: dict[str, Any], for_each: str, severity: str | 
             sev = Severity(s) if s else None
             if expect and expect != "fail":
                 c.add(p + ("severity",), "an expected severity only makes sense with expect: fail")
+        ex_tier = None
+        if "tier" in ex:
+            t = c.choice(ex, "tier", BLOCKER_TIERS, path=p)
+            ex_tier = Tier(t) if t else None
+            if expect and expect != "fail":
+                c.add(p + ("tier",), "an expected tier only makes sense with expect: fail")
+            elif sev is not None and sev is not Severity.BLOCKER:
+                c.add(p + ("tier",), "only a blocker has a tier", expected="severity: blocker",
+                      found=describe_value(sev.value))
         facts = {k: v for k, v in ex.items() if k not in EXAMPLE_META}
         for key, val in facts.items():
             if key in ("camera", "activity"):
@@ -435,7 +455,7 @@ def _examples(c: _Checker, data: dict[str, Any], for_each: str, severity: str | 
             c.add(p + tuple(int(x) if x.isdigit() else x for x in bad_path), reason, key=True)
         if expect:
             out.append(Example(name=name, expect=expect, severity=sev, facts=facts,
-                               line=c.doc.locate(p)[0]))
+                               line=c.doc.locate(p)[0], tier=ex_tier))
     return out
 
 

@@ -1,7 +1,7 @@
 """Golden verdicts for the bundled example deployments (tests/golden/*.yaml, written by hand from REFERENCE.md).
 
-Each data file names an example in assets/deployments and states: dpia_required, prohibited (any non-waived
-blocker finding), wp248_met, must_fire [{rule, subject?, severity?}], must_not_fire [rule ids], optionally
+Each data file names an example in assets/deployments and states: dpia_required, verdict (the deployment's
+verdict tier: prohibited | unlawful_until_fixed | lawful_with_conditions), wp248_met, must_fire [{rule, subject?, severity?}], must_not_fire [rule ids], optionally
 max_severity (no non-waived verdict above it), and must_fire_with_footage / must_not_fire_with_footage
 (checked with the example's sample footage analysed by the real detector). The config-only checks run with
 footage disabled. A finding "fires" when it is a verdict: the engine's "could not decide" questions do not count.
@@ -18,13 +18,13 @@ import yaml
 
 from auditor.audit import AuditRequest, declared_footage, run_audit
 from auditor.config.loader import load_deployment
-from auditor.core.model import AuditResult, Finding, Severity
+from auditor.core.model import AuditResult, Finding, Severity, Tier
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 EXAMPLES = ROOT / "assets" / "deployments"
 AUDIT_DATE = "2026-11-23"
-KNOWN_KEYS = {"example", "dpia_required", "prohibited", "wp248_met", "must_fire", "must_not_fire",
+KNOWN_KEYS = {"example", "dpia_required", "verdict", "wp248_met", "must_fire", "must_not_fire",
               "must_fire_with_footage", "must_not_fire_with_footage", "max_severity", "rationale"}
 CASES = sorted(HERE.glob("*.yaml"))
 
@@ -41,11 +41,12 @@ def fired(f: Finding) -> bool:
     return not (f.question and f.message.en.startswith(("Could not decide:", "Could not evaluate")))
 
 
-def prohibited(result: AuditResult) -> list[str]:
-    return [f.id for f in result.findings if fired(f) and not f.is_waived and f.severity is Severity.BLOCKER]
+def blockers(result: AuditResult) -> list[str]:
+    return [f"{f.id} ({f.verdict_tier.value})" for f in result.findings
+            if fired(f) and not f.is_waived and f.severity is Severity.BLOCKER]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def audit(example: str, with_footage: bool) -> AuditResult:
     config = EXAMPLES / example
     footage = declared_footage(load_deployment(config)) if with_footage else {}
@@ -110,8 +111,9 @@ def test_golden_verdict(path: Path):
         diff = sorted(set(derived["wp248"]["met"]) ^ set(case["wp248_met"]))
         errors.append(f"wp248_met: expected {sorted(case['wp248_met'])}, got {derived['wp248']['met']} "
                       f"(differing: " + "; ".join(f"{n}: {reasons[n]}" for n in diff) + ")")
-    if "prohibited" in case and bool(prohibited(result)) != case["prohibited"]:
-        errors.append(f"prohibited: expected {case['prohibited']}, got {prohibited(result)}")
+    if "verdict" in case and result.verdict() is not Tier(case["verdict"]):
+        errors.append(f"verdict: expected {case['verdict']}, got {result.verdict().value} "
+                      f"(blockers: {blockers(result) or 'none'})")
     if "max_severity" in case:
         limit = Severity(case["max_severity"]).rank
         above = [f"{f.id} ({f.severity.value})" for f in result.findings

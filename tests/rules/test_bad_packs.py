@@ -135,6 +135,37 @@ def test_wrong_escalation_severity(make_pack):
     assert one(problems_of(folder), "escalate[0].severity", "invalid severity")
 
 
+def test_blocker_rule_needs_a_tier(make_pack):
+    folder = make_pack([rule_doc(severity="blocker")])
+    line = one(problems_of(folder), "rule TEST-RETENTION-LONG, severity", "must say what its blocker means")
+    assert LOCATED.match(line) and "tier: prohibited" in line, line
+
+
+def test_blocker_escalation_needs_a_tier(make_pack):
+    folder = make_pack([rule_doc(escalate=[{"when": "true", "severity": "blocker"}])])
+    line = one(problems_of(folder), "escalate[0].severity", "blocker case must say what it means")
+    assert LOCATED.match(line), line
+    ok = make_pack([rule_doc(escalate=[{"when": "true", "severity": "blocker", "tier": "unlawful_until_fixed"}])],
+                   name="ok")
+    assert load_pack(ok).rules[0].escalate[0].tier.value == "unlawful_until_fixed"
+
+
+def test_wrong_tier_and_tier_without_blocker(make_pack):
+    lines = problems_of(make_pack([rule_doc(severity="blocker", tier="forbidden")]))
+    assert "expected one of prohibited, unlawful_until_fixed" in one(lines, "rule TEST-RETENTION-LONG, tier", "invalid tier")
+    lines = problems_of(make_pack([rule_doc(tier="prohibited")], name="t2"))
+    assert one(lines, "rule TEST-RETENTION-LONG, tier", "only a rule that can give a blocker has a tier")
+
+
+def test_example_tier_only_on_a_blocker_failure(make_pack):
+    examples = [{"name": "one day", "expect": "pass", "tier": "prohibited", "camera": {"retention_days": 1}},
+                {"name": "thirty days", "expect": "fail", "severity": "major", "tier": "prohibited",
+                 "camera": {"retention_days": 30}}]
+    lines = problems_of(make_pack([rule_doc(examples=examples)]))
+    assert one(lines, "examples[0].tier", "only makes sense with expect: fail")
+    assert one(lines, "examples[1].tier", "only a blocker has a tier")
+
+
 def test_missing_language(make_pack):
     folder = make_pack([rule_doc(title={"en": "Footage kept too long"})])
     assert one(problems_of(folder), "rule TEST-RETENTION-LONG, title", "French text (fr) is missing")

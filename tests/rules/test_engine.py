@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.core.model import Severity
-from auditor.rules.engine import FAIL, NOT_APPLICABLE, PASS, UNKNOWN, evaluate, format_value, render, run_example
+from auditor.core.model import Severity, Tier
+from auditor.rules.engine import (
+    FAIL,
+    NOT_APPLICABLE,
+    PASS,
+    UNKNOWN,
+    evaluate,
+    format_value,
+    render,
+    run_example,
+)
 from auditor.rules.packs import load_pack
 from tests.rules.conftest import rule_doc
 
@@ -43,10 +52,25 @@ def test_one_finding_per_failing_camera_and_a_question_for_the_undeclared(make_p
 
 
 def test_escalation_first_match_wins(make_pack):
-    pack = pack_of(make_pack, escalate=[{"when": "camera.zone == 'entrance'", "severity": "blocker"},
+    pack = pack_of(make_pack, escalate=[{"when": "camera.zone == 'entrance'", "severity": "blocker",
+                                         "tier": "unlawful_until_fixed"},
                                         {"when": "true", "severity": "minor"}])
     findings = by_subject(evaluate(FACTS, [pack]))
     assert findings["camera:A"].severity is Severity.BLOCKER
+    assert findings["camera:A"].tier is Tier.UNLAWFUL_UNTIL_FIXED
+
+
+def test_example_tier_is_checked(make_pack):
+    from auditor.rules.schema import Example
+    rule = pack_of(make_pack, severity="blocker", tier="prohibited").rules[0]
+    facts = {"camera": {"retention_days": 9}}
+    assert run_example(rule, Example("ok", FAIL, Severity.BLOCKER, facts, tier=Tier.PROHIBITED)).ok
+    wrong = run_example(rule, Example("w", FAIL, Severity.BLOCKER, facts, tier=Tier.UNLAWFUL_UNTIL_FIXED))
+    assert not wrong.ok
+    assert wrong.describe() == ("expected fail (blocker, tier unlawful_until_fixed), "
+                                "got fail (blocker, tier prohibited)")
+    silent = run_example(rule, Example("s", FAIL, None, facts))
+    assert not silent.ok and "must state its expected tier" in silent.describe()
 
 
 def test_applies_when_false_means_no_finding_and_no_question(make_pack):
