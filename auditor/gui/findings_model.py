@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from auditor.core.model import Finding, Severity
+from auditor.gui.services import subject_text
 
 SEVERITY_COLOURS = {
     Severity.BLOCKER: "#b71c1c",
@@ -80,7 +87,7 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "severity": self.severity_text(f.severity), "rule": f.rule_id, "pack": f.pack,
-                "subject": f.subject, "title": f.title.get(self._lang), "status": self._status(f),
+                "subject": subject_text(f.subject, self._lang), "title": f.title.get(self._lang), "status": self._status(f),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "severity":
             return QBrush(QColor(SEVERITY_COLOURS[f.severity]))
@@ -122,7 +129,7 @@ class FindingsFilter(QSortFilterProxyModel):
             return False
         if self.text:
             needle = self.text.casefold()
-            hay = " ".join([f.rule_id, f.subject, f.title.get(self.lang), f.message.get(self.lang)]).casefold()
+            hay = " ".join([f.rule_id, f.subject, subject_text(f.subject, self.lang), f.title.get(self.lang), f.message.get(self.lang)]).casefold()
             if needle not in hay:
                 return False
         return True

@@ -5,21 +5,51 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-    QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from auditor import project as proj
 from auditor.config.loader import LoadedDeployment, load_deployment
 from auditor.core.errors import InputError
 from auditor.core.model import AuditResult, Finding, Severity
+from auditor.core.resultdata import result_from_data, result_to_data
 from auditor.core.tasks import CancelToken
 from auditor.gui import services
 from auditor.gui.findings_model import FindingRole, FindingsFilter, FindingsModel
@@ -49,6 +79,7 @@ class MainWindow(QMainWindow):
         self.result: AuditResult | None = None
         self.review_approved = False
         self.reveal_faces = False                     # per session, never saved
+        self.previews = services.PreviewCache()       # redacted frames, in memory only
         self.dirty = False
         self._thread: QThread | None = None
         self._worker: TaskWorker | None = None
@@ -123,8 +154,9 @@ class MainWindow(QMainWindow):
         self.menu_help.addAction(self.act_about)
         self.toolbar = self.addToolBar("main")
         self.toolbar.setObjectName("main-toolbar")
-        self.toolbar.addActions([self.act_open, self.act_import, self.act_footage, self.act_run, self.act_cancel,
-                                 self.act_review, self.act_export])
+        self.toolbar.setMovable(False)
+        self.toolbar.addActions([self.act_open, self.act_save, self.act_import, self.act_footage, self.act_run,
+                                 self.act_cancel, self.act_review, self.act_export])
         self._refresh_recent_menu()
 
     def _build_central(self) -> None:
@@ -139,12 +171,35 @@ class MainWindow(QMainWindow):
         self.cameras.setIconSize(services.THUMB_SIZE)
         self.cameras.currentRowChanged.connect(self._on_cameras_current_row_changed)
         self.cameras_title = QLabel()
+        self.assessor_label = QLabel()
+        self.assessor = QLineEdit()
+        self.assessor.setClearButtonEnabled(True)
+        self.assessor.textEdited.connect(self._on_assessor_edited)
+        self.assessor_label.setBuddy(self.assessor)
+        self.footage_title = QLabel()
+        self.footage_list = QListWidget()
+        self.footage_list.setMaximumHeight(110)
+        self.footage_list.currentRowChanged.connect(lambda _row: self._update_actions())
+        self.footage_add = QPushButton()
+        self.footage_add.clicked.connect(self._on_add_footage_triggered)
+        self.footage_remove = QPushButton()
+        self.footage_remove.clicked.connect(self._on_remove_footage_clicked)
+        footage_buttons = QHBoxLayout()
+        footage_buttons.addWidget(self.footage_add)
+        footage_buttons.addWidget(self.footage_remove)
         lv.addWidget(self.config_label)
+        lv.addWidget(self.assessor_label)
+        lv.addWidget(self.assessor)
         lv.addWidget(self.cameras_title)
         lv.addWidget(self.cameras, 1)
+        lv.addWidget(self.footage_title)
+        lv.addWidget(self.footage_list)
+        lv.addLayout(footage_buttons)
+        left.setMinimumWidth(200)
         split.addWidget(left)
 
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         # Findings tab: filter bar, table, detail pane.
         findings_page = QWidget()
         fv = QVBoxLayout(findings_page)
@@ -177,14 +232,20 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        for column in (0, 1, 2, 3, 5):
+        for column in (0, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, chars in ((1, 22), (2, 7), (3, 14)):      # long ids are elided; the Title column keeps room
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance("M" * chars) * 3 // 4)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.detail = QTextBrowser()
-        self.detail.setOpenExternalLinks(True)
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self._on_detail_anchor_clicked)
         self.waive_button = QPushButton()
         self.waive_button.clicked.connect(self._on_waive_triggered)
         lower = QWidget()
@@ -208,7 +269,7 @@ class MainWindow(QMainWindow):
         self.frame_caption.setWordWrap(True)
         frv.addWidget(self.frame_view, 1)
         frv.addWidget(self.frame_caption)
-        self.tabs.addTab(frame_page, "")
+        self.frame_tab = self.tabs.addTab(frame_page, "")
         # DPIA criteria tab.
         self.criteria = QTableWidget(0, 3)
         self.criteria.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -228,9 +289,13 @@ class MainWindow(QMainWindow):
         # Problems tab: config errors and footage warnings, as text with positions.
         self.problems = QTextBrowser()
         self.tabs.addTab(self.problems, "")
+        # Audit log tab: what the assessor did (review, waivers, exports, reveals), in the interface language.
+        self.log_view = QTextBrowser()
+        self.tabs.addTab(self.log_view, "")
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
-        split.setSizes([300, 900])
+        split.setSizes([260, 900])
+        self.main_splitter = split
         self.setCentralWidget(split)
 
     def _build_status(self) -> None:
@@ -277,6 +342,11 @@ class MainWindow(QMainWindow):
         self.act_export.setText(self.tr("&Export DPIA report (PDF)…"))
         self.act_export_data.setText(self.tr("Export &JSON and SARIF…"))
         self.act_reveal.setText(self.tr("Reveal faces in the viewer (this session only)"))
+        for action, short in ((self.act_open, self.tr("Open")), (self.act_save, self.tr("Save")),
+                              (self.act_import, self.tr("Config")), (self.act_footage, self.tr("Footage")),
+                              (self.act_run, self.tr("Run")), (self.act_cancel, self.tr("Cancel")),
+                              (self.act_review, self.tr("Review")), (self.act_export, self.tr("Export PDF"))):
+            action.setIconText(short)
         self.act_en.setText("English")
         self.act_fr.setText("Français")
         self.act_en.setChecked(self.lang == "en")
@@ -289,18 +359,28 @@ class MainWindow(QMainWindow):
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_help.setTitle(self.tr("&Help"))
-        self.cameras_title.setText(self.tr("Cameras"))
+        self.cameras_title.setText(self.tr("&Cameras"))
+        self.cameras_title.setBuddy(self.cameras)
+        self.assessor_label.setText(self.tr("Assess&or (name and role, shown on the report)"))
+        self.assessor.setPlaceholderText(self.tr("e.g. A. Durand, DPO"))
+        self.footage_title.setText(self.tr("Footage of the selected camera"))
+        self.footage_add.setText(self.tr("Add…"))
+        self.footage_remove.setText(self.tr("Remove"))
         self.tabs.setTabText(0, self.tr("Findings"))
         self.tabs.setTabText(1, self.tr("Frame"))
         self.tabs.setTabText(2, self.tr("DPIA criteria"))
         self.tabs.setTabText(3, self.tr("Problems"))
+        self.tabs.setTabText(4, self.tr("Audit log"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.waive_button.setText(self.tr("Waive this finding…"))
         self.search.setPlaceholderText(self.tr("Search rule, subject, title or message"))
         for s, box in self.severity_boxes.items():
             box.setText(self.model.severity_text(s))
+        selected = self.selected_finding()
         self.model.set_language(self.lang)
         self.proxy.lang = self.lang
+        if selected is not None:
+            self.select_finding(selected.id)
         self.criteria.setHorizontalHeaderLabels([self.tr("#"), self.tr("Criterion"), self.tr("Why")])
         self._refill_filters()
         self._refresh_all()
@@ -309,7 +389,8 @@ class MainWindow(QMainWindow):
 
     def _title(self) -> str:
         name = self.project_path.name if self.project_path else self.tr("Untitled audit")
-        return f"{name}{' *' if self.dirty else ''} — Store Camera Privacy Auditor"
+        app_name = self.tr("Store Camera Privacy Auditor")
+        return f"{name}{' *' if self.dirty else ''} — {app_name}"
 
     def new_project(self) -> None:
         if not self._confirm_discard():
@@ -322,24 +403,56 @@ class MainWindow(QMainWindow):
         self._refresh_all()
 
     def open_project(self, path: Path) -> bool:
+        """Open a project: its inputs, waivers, log and, if no input changed since, its last audit and review."""
         try:
             project = proj.load_project(path)
+            saved = result_from_data(project.result, file=str(path)) if project.result else None
         except InputError as exc:
             self._show_error(self.tr("Cannot open the audit project"), exc.format())
             return False
+        except OSError as exc:
+            self._show_error(self.tr("Cannot open the audit project"), f"{path}: {exc.strerror or exc}")
+            return False
+        changed = proj.changed_inputs(project, path)
         self.project, self.project_path = project, path
         self._set_result(None)
         self.dirty = False
         self._remember_recent(path)
         self.set_language(project.lang)
         if project.config:
-            self.load_config(project.resolve(project.config, path), mark_dirty=False)
+            self.load_config(project.resolve(project.config, path), mark_dirty=False, keep_hash=True)
+        if changed:
+            lines = "\n".join(f"{p}: {self._change_text(what)}" for p, what in changed)
+            self.project.result = None
+            self._append_problem(lines)
+            self._show_error(self.tr("Inputs changed since the project was saved"),
+                             self.tr("%n input file(s) changed or went missing since this project was saved. The "
+                                     "saved findings and the evidence review no longer apply: check the files, then "
+                                     "run the audit again.", "", len(changed)), details=lines)
+        elif project.result_problem:
+            self._append_problem(project.result_problem)
+            self._show_error(self.tr("The saved audit could not be used"),
+                             self.tr("The project's saved findings could not be read; run the audit again."),
+                             details=project.result_problem)
+        elif saved is not None and self.loaded is not None:
+            self._set_result(saved)
+            self.review_approved = saved.evidence_reviewed
+            self._start(services.previews_job(saved), self._on_previews_ready, step=self.tr("Preparing previews…"))
+        self.assessor.setText(project.assessor)
         self._refresh_all()
         return True
+
+    def _change_text(self, what: str) -> str:
+        if what == "changed":
+            return self.tr("content changed (SHA-256 differs)")
+        if what == "missing":
+            return self.tr("missing")
+        return what
 
     def save_project(self) -> bool:
         if self.project_path is None:
             return self._on_save_as_triggered()
+        self.project.result = result_to_data(self.result) if self.result is not None else None
         try:
             proj.save_project(self.project, self.project_path)
         except OSError as exc:
@@ -359,7 +472,7 @@ class MainWindow(QMainWindow):
         self._set_result(None)
         self.load_config(path)
 
-    def load_config(self, path: Path, *, mark_dirty: bool = True) -> bool:
+    def load_config(self, path: Path, *, mark_dirty: bool = True, keep_hash: bool = False) -> bool:
         """Load and validate a deployment config; errors go to the Problems tab with file:line:column."""
         try:
             loaded = load_deployment(path)
@@ -374,6 +487,8 @@ class MainWindow(QMainWindow):
             return False
         self.loaded = loaded
         self.project.config = str(path.resolve())
+        if not keep_hash or not self.project.config_sha256:
+            self.project.config_sha256 = loaded.sha256
         self.problems.clear()
         self._set_result(None)
         if mark_dirty:
@@ -381,17 +496,80 @@ class MainWindow(QMainWindow):
         self._refresh_all()
         return True
 
-    def add_footage(self, camera_id: str, paths: list[Path]) -> None:
+    def add_footage(self, camera_id: str, paths: list[Path]) -> int:
+        """Add clips to a camera (they replace the clips its config declares). Returns how many were added."""
+        added, refused = 0, []
+        known = {(r.camera, r.path) for r in self.project.footage}
         for p in paths:
+            if (camera_id, str(p.resolve())) in known:
+                continue
             try:
                 digest = proj.sha256_file(p)
             except OSError as exc:
+                refused.append(f"{p.name}: {exc.strerror or exc}")
                 self._append_problem(f"{p}: {exc.strerror or exc}")
                 continue
             self.project.footage.append(proj.FootageRef(camera=camera_id, path=str(p.resolve()), sha256=digest))
-        self.dirty = True
-        self._set_result(None)
+            added += 1
+        if added:
+            self.dirty = True
+            self._set_result(None)
         self._refresh_all()
+        text = self.tr("%n clip(s) added to camera %1; run the audit (F5) to analyse them.", "", added) \
+            .replace("%1", camera_id)
+        if refused:
+            text += " " + self.tr("Not added: %1.").replace("%1", "; ".join(refused))
+        self.status_label.setText(text)
+        return added
+
+    def remove_footage(self, camera_id: str, stored_path: str) -> None:
+        """Remove a clip the project added to a camera (the config's own clips are edited in the config)."""
+        before = len(self.project.footage)
+        self.project.footage = [r for r in self.project.footage
+                                if not (r.camera == camera_id and r.path == stored_path)]
+        if len(self.project.footage) != before:
+            self.dirty = True
+            self._set_result(None)
+            self.status_label.setText(self.tr("Removed %1 from camera %2.").replace("%1", Path(stored_path).name)
+                                      .replace("%2", camera_id))
+        self._refresh_all()
+
+    def _current_camera(self) -> str | None:
+        item = self.cameras.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    @Slot()
+    def _on_remove_footage_clicked(self) -> None:
+        item = self.footage_list.currentItem()
+        camera = self._current_camera()
+        if item is not None and camera and item.data(Qt.ItemDataRole.UserRole):
+            self.remove_footage(camera, item.data(Qt.ItemDataRole.UserRole))
+
+    @Slot(str)
+    def _on_assessor_edited(self, text: str) -> None:
+        self.project.assessor = text.strip()
+        self.dirty = True
+        self.setWindowTitle(self._title())
+
+    def _fill_footage(self) -> None:
+        self.footage_list.clear()
+        camera = self._current_camera()
+        if camera is None or self.loaded is None:
+            return
+        refs = [r for r in self.project.footage if r.camera == camera]
+        for ref in refs:
+            item = QListWidgetItem(f"{Path(ref.path).name}  ·  {ref.sha256[:12]}")
+            item.setToolTip(self.tr("Added to the project; SHA-256 %1").replace("%1", ref.sha256))
+            item.setData(Qt.ItemDataRole.UserRole, ref.path)
+            self.footage_list.addItem(item)
+        if not refs:
+            declared = next((c.footage for c in self.loaded.deployment.cameras if c.id == camera), [])
+            for name in declared:
+                item = QListWidgetItem(self.tr("%1 (declared in the config)").replace("%1", Path(name).name))
+                item.setData(Qt.ItemDataRole.UserRole, "")
+                self.footage_list.addItem(item)
+            if not declared:
+                self.footage_list.addItem(self.tr("No footage: add a clip or a still."))
 
     # --- running ----------------------------------------------------------------------------------------
 
@@ -402,7 +580,7 @@ class MainWindow(QMainWindow):
     def run_audit(self) -> None:
         if self.loaded is None or self.running:
             return
-        job = services.audit_job(self.project, self.loaded.path)
+        job = services.audit_job(self.project, self.loaded.path, self.project_path)
         self._start(job, self._on_audit_succeeded, step=self.tr("Running the audit…"))
 
     def cancel_run(self) -> None:
@@ -438,7 +616,15 @@ class MainWindow(QMainWindow):
         self.status_label.setText(note)
 
     @Slot(object)
-    def _on_audit_succeeded(self, result: AuditResult) -> None:
+    def _on_previews_ready(self, previews: dict) -> None:
+        self.previews.update(previews)
+        self._fill_cameras()
+
+    @Slot(object)
+    def _on_audit_succeeded(self, run: services.AuditRun) -> None:
+        result = run.result
+        self.previews.clear()
+        self.previews.update(run.previews)
         self._set_result(result)
         warnings = [f"{e.get('camera', '')}: {e.get('path', '')}: {e.get('message', '')}"
                     for e in result.footage_errors] + list(result.warnings)
@@ -479,6 +665,8 @@ class MainWindow(QMainWindow):
     def _set_result(self, result: AuditResult | None) -> None:
         self.result = result
         self.review_approved = False
+        if result is None:
+            self.previews.clear()
         self.model.set_findings(result.findings if result else [])
         self._refill_filters()
         self._refresh_all()
@@ -511,6 +699,15 @@ class MainWindow(QMainWindow):
         self.proxy.text = self.search.text().strip()
         self.proxy.refresh()
 
+    def select_finding(self, finding_id: str) -> bool:
+        """Make the finding with this id the current row (if the filters show it)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(FindingRole).id == finding_id:
+                self.table.setCurrentIndex(index)
+                return True
+        return False
+
     def selected_finding(self) -> Finding | None:
         index = self.table.currentIndex()
         return index.data(FindingRole) if index.isValid() else None
@@ -533,12 +730,14 @@ class MainWindow(QMainWindow):
         if self.loaded:
             dep = self.loaded.deployment
             self.config_label.setText(f"<b>{html.escape(dep.store.name)}</b> ({dep.store.country})<br>"
-                                      f"<small>{html.escape(str(self.loaded.path))}</small>")
+                                      f"<small>{html.escape(self.loaded.path.name)}</small>")
+            self.config_label.setToolTip(str(self.loaded.path))
         else:
             self.config_label.setText(self.tr("No deployment config loaded. Use File ▸ Import, drop a YAML file "
                                         "here, or open an example."))
         self._fill_cameras()
         self._fill_criteria()
+        self._fill_log()
         if self.result:
             c, w = self.result.counts(), self.result.counts(waived=True)
             self.summary.setText(self.tr("Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.")
@@ -566,13 +765,14 @@ class MainWindow(QMainWindow):
             for cam in self.loaded.deployment.cameras:
                 footage = self._camera_footage(cam.id)
                 dori = footage.get("dori_class") if footage else None
-                text = f"{cam.id} · {cam.zone}"
+                text = f"{cam.id} · {services.zone_text(cam.zone, self.lang)}"
                 text += "\n" + (self.tr("DORI: %1").replace("%1", str(dori)) if dori else self.tr("no footage analysed"))
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, cam.id)
-                thumb = services.camera_thumbnail(footage, self.result) if self.result else None
+                frames = (footage or {}).get("evidence_frames") or []
+                thumb = self.previews.thumbnail(frames[0]) if frames else None     # never decodes here
                 if thumb is not None:
-                    item.setIcon(thumb)
+                    item.setIcon(QIcon(QPixmap.fromImage(thumb)))
                 self.cameras.addItem(item)
         self.cameras.blockSignals(False)
         if self.cameras.count():
@@ -580,8 +780,15 @@ class MainWindow(QMainWindow):
         self._on_cameras_current_row_changed(self.cameras.currentRow())
 
     @Slot(int)
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == getattr(self, "frame_tab", -1):
+            self._on_cameras_current_row_changed(self.cameras.currentRow())
+
+    @Slot(int)
     def _on_cameras_current_row_changed(self, row: int) -> None:
         item = self.cameras.item(row) if row >= 0 else None
+        self._fill_footage()
+        self._update_actions()
         if item is None:
             self.frame_view.set_frame(None, placeholder=self.tr("No camera selected."))
             self.frame_caption.clear()
@@ -595,17 +802,25 @@ class MainWindow(QMainWindow):
             self.frame_caption.setText("")
             return
         ev = frames[0]
-        shown = services.load_frame(ev, self.result, reveal=self.reveal_faces)
-        if shown is None:
+        if self.reveal_faces:
+            shown = services.load_frame(ev, self.result, reveal=True)       # never cached, never saved
+            pixels, masked = shown if shown is not None else (None, 0)
+        elif self.previews.has(ev) or self.tabs.currentIndex() == self.frame_tab:
+            preview = self.previews.frame(ev, self.result)
+            pixels, masked = (preview.pixels, preview.masked) if preview is not None else (None, 0)
+        else:
+            self.frame_view.set_frame(None, placeholder=self.tr("Preparing the redacted frame…"))
+            return
+        if pixels is None:
             self.frame_view.set_frame(None, placeholder=self.tr("The frame could not be read."))
             return
-        pixels, masked = shown
         self.frame_view.set_frame(pixels, services.boxes_of(ev))
         state = self.tr("faces revealed (this session only)") if self.reveal_faces else self.tr("redacted")
         self.frame_caption.setText(
             self.tr("%1 — frame %2 (%3): %4 face(s) masked; %5.")
             .replace("%1", camera_id).replace("%2", str(ev.get("frame_index")))
-            .replace("%3", str(ev.get("reason", ""))).replace("%4", str(masked)).replace("%5", state))
+            .replace("%3", services.reason_text(str(ev.get("reason", "")), self.lang))
+            .replace("%4", str(masked)).replace("%5", state))
 
     def _fill_criteria(self) -> None:
         derived = (self.result.facts.get("derived") if self.result else None) or {}
@@ -642,6 +857,9 @@ class MainWindow(QMainWindow):
         self.act_export_data.setEnabled(self.result is not None and not busy)
         self.act_waive.setEnabled(self.selected_finding() is not None and not busy)
         self.waive_button.setEnabled(self.act_waive.isEnabled())
+        self.footage_add.setEnabled(self.act_footage.isEnabled() and self.cameras.currentItem() is not None)
+        item = self.footage_list.currentItem()
+        self.footage_remove.setEnabled(not busy and item is not None and bool(item.data(Qt.ItemDataRole.UserRole)))
 
     # --- waivers, review, export --------------------------------------------------------------------------
 
@@ -661,6 +879,8 @@ class MainWindow(QMainWindow):
         """Save a waiver in the project and re-apply the waivers to the current findings."""
         self.project.waivers = [w for w in self.project.waivers
                                 if not (w.rule_id == entry.rule_id and w.subject == entry.subject)] + [entry]
+        self.project.log("waiver_added", rule=entry.rule_id, subject=entry.subject, approver=entry.approver,
+                         expires=entry.expires)
         self.dirty = True
         if self.result is not None:
             services.apply_project_waivers(self.result, self.project)
@@ -673,12 +893,13 @@ class MainWindow(QMainWindow):
             return False
         from auditor.gui.dialogs.review import ReviewDialog
 
-        dialog = ReviewDialog(self.result, self.lang, self)
+        dialog = ReviewDialog(self.result, self.lang, self, cache=self.previews)
         approved = dialog.exec() == ReviewDialog.DialogCode.Accepted
         if approved:
             self.review_approved = True
             self.result.evidence_reviewed = True
-            self.project.log("evidence_reviewed", dialog.summary())
+            self.project.log("evidence_reviewed", dialog.summary(), frames=len(dialog.items), masks=dialog.added,
+                             dropped=dialog.dropped)
             self.dirty = True
         self._refresh_all()
         return approved
@@ -687,7 +908,7 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         if self.result is None:
             return
-        suggested = str(Path.home() / f"dpia-{self.lang}.pdf")
+        suggested = str(self.export_folder() / f"dpia-{self.lang}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the DPIA report"), suggested, "PDF (*.pdf)")
         if path:
             self.export_pdf(Path(path))
@@ -699,6 +920,7 @@ class MainWindow(QMainWindow):
 
         def done(_: Any) -> None:
             self.project.last_results["pdf"] = str(path)
+            self.project.log("exported", kind="pdf", file=path.name)
             self.dirty = True
             self.status_label.setText(self.tr("Report written to %1").replace("%1", str(path)))
             self.audit_finished.emit("exported")
@@ -711,7 +933,8 @@ class MainWindow(QMainWindow):
     def _on_export_data_triggered(self) -> None:
         if self.result is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for findings.json and findings.sarif"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for findings.json and findings.sarif"),
+                                                  str(self.export_folder()))
         if folder:
             self.export_data(Path(folder))
 
@@ -724,8 +947,47 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("Cannot write the files"), str(exc))
             return
         self.project.last_results.update(written)
+        for kind, file in written.items():
+            self.project.log("exported", kind=kind, file=Path(file).name)
         self.dirty = True
+        self._fill_log()
         self.status_label.setText(self.tr("Wrote %1").replace("%1", ", ".join(written.values())))
+
+    def export_folder(self) -> Path:
+        """Where exports go by default: the project's folder, else the home folder."""
+        return self.project_path.parent if self.project_path is not None else Path.home()
+
+    @Slot(QUrl)
+    def _on_detail_anchor_clicked(self, url: QUrl) -> None:
+        """Open a legal reference in the browser; without one, copy the address and say so."""
+        if self.open_externally and QDesktopServices.openUrl(url):
+            return
+        QGuiApplication.clipboard().setText(url.toString())
+        self.status_label.setText(self.tr("No web browser could be opened; the address was copied to the "
+                                          "clipboard: %1").replace("%1", url.toString()))
+
+    def log_line(self, entry: proj.LogEntry) -> str:
+        """One audit-log entry in the interface language."""
+        p = entry.params
+        if entry.action == "evidence_reviewed" and p:
+            text = self.tr("Evidence reviewed: %1 frame(s) approved, %2 mask(s) added, %3 frame(s) dropped.") \
+                .replace("%1", p.get("frames", "?")).replace("%2", p.get("masks", "?")) \
+                .replace("%3", p.get("dropped", "?"))
+        elif entry.action == "waiver_added":
+            text = self.tr("Waiver recorded for %1 on %2, approved by %3, until %4.") \
+                .replace("%1", p.get("rule", "")).replace("%2", services.subject_text(p.get("subject", ""), self.lang)) \
+                .replace("%3", p.get("approver", "")).replace("%4", p.get("expires", ""))
+        elif entry.action == "exported":
+            text = self.tr("Exported %1: %2.").replace("%1", p.get("kind", "").upper()).replace("%2", p.get("file", ""))
+        elif entry.action == "faces_revealed":
+            text = self.tr("Unmasked frames shown in the viewer (nothing saved).")
+        else:
+            text = entry.action.replace("_", " ") + (f": {entry.detail}" if entry.detail else "")
+        return f"{entry.time.replace('T', ' ').replace('+00:00', ' UTC')} — {text}"
+
+    def _fill_log(self) -> None:
+        lines = [self.log_line(e) for e in self.project.audit_log]
+        self.log_view.setPlainText("\n".join(lines) if lines else self.tr("Nothing recorded yet."))
 
     # --- reveal, about, file dialogs, drag and drop ----------------------------------------------------
 
@@ -740,7 +1002,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 self.act_reveal.setChecked(False)
                 return
-            self.project.log("faces_revealed", self.tr("Unmasked frames shown in the viewer"))
+            self.project.log("faces_revealed")
             self.dirty = True
         self.reveal_faces = self.act_reveal.isChecked()
         self._on_cameras_current_row_changed(self.cameras.currentRow())

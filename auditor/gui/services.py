@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTranslator
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSize,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QImage
 
 from auditor.core.model import AuditResult, Finding
 from auditor.gui.frame_view import qimage_from_bgr
@@ -32,6 +40,43 @@ def example_deployments() -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
+_EXAMPLES_FR = {
+    "01": "Vidéoprotection d'une petite épicerie française, bien configurée (la référence « propre »)",
+    "02": "Comptage de personnes / fréquentation aux entrées d'un magasin d'électronique allemand",
+    "03": "Analyse des émotions / de la satisfaction en caisse, avec alertes au personnel",
+    "04": "Profilage démographique des visiteurs (âge, genre, origine ethnique) pour cibler les offres",
+    "05": "Reconnaissance faciale des clients connus / VIP à l'entrée, avec un programme de fidélité par selfie",
+    "06": "Mesure du rythme cardiaque et de la température corporelle par caméra dans le parcours client",
+    "07": "Paiement par reconnaissance faciale en caisse, lié au portefeuille d'une messagerie",
+    "08": "Suivi des smartphones par adresse MAC WiFi dans un centre commercial, sans application",
+    "09": "Balises Bluetooth qui poussent des offres dans l'application du magasin selon l'emplacement",
+    "10": "Musique du magasin adaptée à l'humeur détectée des clients",
+    "11": "Une caméra d'analyse « anonyme » qui capte en fait des visages de qualité identification",
+}
+
+
+def example_summary(path: Path, lang: str) -> tuple[str, str]:
+    """(title, one-line description) of a bundled example, from its `# Example NN: ...` comment."""
+    number, _, rest = path.stem.partition("-")
+    title = f"{number} · {rest.replace('-', ' ')}" if rest else path.stem
+    if lang == "fr" and number in _EXAMPLES_FR:
+        return title, _EXAMPLES_FR[number]
+    lines: list[str] = []
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                text = line.strip().lstrip("#").strip()
+                if not line.startswith("#") or (lines and not text):
+                    break
+                if lines or text.lower().startswith("example "):
+                    lines.append(text)
+    except OSError:
+        return title, ""
+    description = " ".join(lines).partition(":")[2].strip()
+    description = description.split(" (DESIGN.md")[0].split(". ")[0].rstrip(".")
+    return title, description[:1].upper() + description[1:]
+
+
 def install_translator(app: QCoreApplication | None, lang: str) -> bool:
     """Load the French .qm catalogue (English is the source language). Returns True if it loaded."""
     if app is None:
@@ -43,6 +88,11 @@ def install_translator(app: QCoreApplication | None, lang: str) -> bool:
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return True
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    # Qt's own catalogue first (standard buttons such as Yes/No/Cancel, file dialogs), then ours.
+    qt_own = QTranslator(app)
+    if qt_own.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _translators.append(qt_own)
     translator = QTranslator(app)
     qm = resources.files("auditor.gui") / "i18n" / "auditor_fr.qm"
     ok = translator.load(str(qm))
@@ -55,18 +105,27 @@ def install_translator(app: QCoreApplication | None, lang: str) -> bool:
 # --- jobs run on the worker thread -----------------------------------------------------------------------
 
 
-def audit_job(project: AuditProject, config: Path) -> Callable[..., AuditResult]:
-    """The audit of a project, as a function of (progress, cancel) for TaskWorker."""
+def audit_job(project: AuditProject, config: Path, project_file: Path | None = None) -> Callable[..., AuditRun]:
+    """The audit of a project, then its redacted previews, as a function of (progress, cancel) for TaskWorker."""
     from auditor.audit import AuditRequest, run_audit
 
     footage: dict[str, list[Path]] = {}
     for ref in project.footage:
-        footage.setdefault(ref.camera, []).append(Path(ref.path))
+        footage.setdefault(ref.camera, []).append(project.resolve(ref.path, project_file))
     waivers = [vars(w) for w in project.waivers]
 
-    def job(*, progress, cancel) -> AuditResult:
+    def job(*, progress, cancel) -> AuditRun:
         request = AuditRequest(config=config, footage=footage, waiver_entries=waivers, lang=project.lang)
-        return run_audit(request, progress=progress, cancel=cancel)
+        result = run_audit(request, progress=progress, cancel=cancel)
+        return AuditRun(result, redacted_previews(result, cancel=cancel))
+
+    return job
+
+
+def previews_job(result: AuditResult) -> Callable[..., dict]:
+    """Only the redacted previews of a result (a reopened project's saved audit)."""
+    def job(*, progress, cancel) -> dict:
+        return redacted_previews(result, cancel=cancel)
 
     return job
 
@@ -100,6 +159,72 @@ def apply_project_waivers(result: AuditResult, project: AuditProject) -> None:
 # --- frames ---------------------------------------------------------------------------------------------
 
 
+class AuditRun:
+    """What the audit worker hands back: the result and its redacted previews (decoded off the GUI thread)."""
+
+    def __init__(self, result: AuditResult, previews: dict) -> None:
+        self.result, self.previews = result, previews
+
+
+def evidence_key(evidence: dict[str, Any]) -> tuple:
+    """Identifies a redacted rendering: the frame and the exact boxes masked on it (a new mask, a new key)."""
+    return (str(evidence.get("path")), int(evidence.get("frame_index", 0)),
+            tuple(tuple(b[:4]) for b in boxes_of(evidence)))
+
+
+class Preview:
+    """One redacted evidence frame in memory (never written anywhere): full size and thumbnail."""
+
+    def __init__(self, pixels: np.ndarray, masked: int) -> None:
+        self.pixels, self.masked = pixels, masked
+        image = qimage_from_bgr(pixels)
+        self.thumbnail = image.scaled(THUMB_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                                      Qt.TransformationMode.SmoothTransformation)
+
+
+def redacted_previews(result: AuditResult, *, cancel=None) -> dict[tuple, Preview | None]:
+    """Decode and mask each camera's first evidence frame (what the window shows); runs on the worker thread."""
+    out: dict[tuple, Preview | None] = {}
+    for cam in result.facts.get("cameras", []):
+        frames = (cam.get("footage") or {}).get("evidence_frames") or []
+        if not frames:
+            continue
+        if cancel is not None:
+            cancel.check()
+        shown = load_frame(frames[0], result)
+        out[evidence_key(frames[0])] = Preview(*shown) if shown is not None else None
+    return out
+
+
+class PreviewCache:
+    """Redacted frames kept in memory for the session, so that repainting the window never decodes video."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple, Preview | None] = {}
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def update(self, previews: dict[tuple, Preview | None]) -> None:
+        self._items.update(previews)
+
+    def thumbnail(self, evidence: dict[str, Any]) -> QImage | None:
+        """The cached thumbnail, or None; never decodes (safe to call on every repaint)."""
+        item = self._items.get(evidence_key(evidence))
+        return item.thumbnail if item is not None else None
+
+    def has(self, evidence: dict[str, Any]) -> bool:
+        return evidence_key(evidence) in self._items
+
+    def frame(self, evidence: dict[str, Any], result: AuditResult) -> Preview | None:
+        """The redacted frame, decoded once on a cache miss (an explicit user action: one frame)."""
+        key = evidence_key(evidence)
+        if key not in self._items:
+            shown = load_frame(evidence, result)
+            self._items[key] = Preview(*shown) if shown is not None else None
+        return self._items[key]
+
+
 def boxes_of(evidence: dict[str, Any]) -> list[tuple[int, int, int, int, str]]:
     return [(int(f["x"]), int(f["y"]), int(f["w"]), int(f["h"]),
              "assessor" if f.get("source") == "assessor" else "detected")
@@ -126,17 +251,6 @@ def load_frame(evidence: dict[str, Any], result: AuditResult, *, reveal: bool = 
     boxes = [(int(f["x"]), int(f["y"]), int(f["w"]), int(f["h"])) for f in evidence.get("faces") or []]
     redacted = redact_frame(frame, boxes)
     return redacted.pixels, redacted.masked
-
-
-def camera_thumbnail(footage: dict[str, Any] | None, result: AuditResult) -> QIcon | None:
-    frames = (footage or {}).get("evidence_frames") or []
-    if not frames:
-        return None
-    shown = load_frame(frames[0], result)
-    if shown is None:
-        return None
-    pixmap = QPixmap.fromImage(qimage_from_bgr(shown[0]))
-    return QIcon(pixmap.scaled(THUMB_SIZE))
 
 
 # --- text -----------------------------------------------------------------------------------------------
@@ -181,13 +295,53 @@ def finding_html(finding: Finding | None, lang: str, labels: dict[str, str]) -> 
     parts.append("</ul>")
     if finding.evidence:
         parts.append(f"<h4>{e(labels['evidence'])}</h4><ul>")
-        parts += [f"<li><code>{e(k)}</code> = {e(repr(v))}</li>" for k, v in finding.evidence.items()]
+        parts += [f"<li><code>{e(k)}</code> = {e(fact_text(k, v, lang))}</li>" for k, v in finding.evidence.items()]
         parts.append("</ul>")
     if finding.waiver is not None:
         w = finding.waiver
         parts.append(f"<h4>{e(labels['waiver'])}</h4><p>{e(w.justification)}<br>{e(labels['approved_by'])} "
                      f"{e(w.approver)}, {e(labels['expires'])} {e(w.expires)}{(' — ' + e(w.note)) if w.note else ''}</p>")
     return "".join(parts)
+
+
+def fact_text(path: str, value: Any, lang: str) -> str:
+    """A fact value in words, as rule messages print it (yes/no, lists with commas, vocabulary in French)."""
+    from auditor.core.vocab import term, vocab_for_path
+    from auditor.rules.engine import format_value
+
+    vocabulary = vocab_for_path(path) if lang == "fr" else None
+    if vocabulary is not None:
+        value = [term(vocabulary, v, lang) or v for v in value] if isinstance(value, list) \
+            else (term(vocabulary, value, lang) or value)
+    return format_value(value, lang)
+
+
+def zone_text(zone: str, lang: str) -> str:
+    from auditor.core.vocab import term
+
+    return (term("zone", zone, lang) if lang == "fr" else None) or zone.replace("_", " ")
+
+
+def subject_text(subject: str, lang: str) -> str:
+    """`camera:CHK-2` as "camera CHK-2" / "caméra CHK-2", `deployment` as "whole deployment"."""
+    from auditor.report.i18n import t
+
+    kind, _, ident = subject.partition(":")
+    if kind == "deployment":
+        return t(lang, "subject.deployment")
+    if kind in ("camera", "activity") and ident:
+        return t(lang, f"subject.{kind}", id=ident)
+    return subject
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """Why an evidence frame was selected (`largest_frontal_face`), in words."""
+    from auditor.report.i18n import t
+
+    try:
+        return t(lang, f"ev.reason.{reason}")
+    except KeyError:
+        return reason.replace("_", " ")
 
 
 def default_expiry() -> dt.date:

@@ -13,6 +13,7 @@ from auditor.project import load_project
 pytestmark = pytest.mark.gui
 
 EXAMPLE = "11-anonymous-camera-id-grade"
+PINNED_CLOCK = "1795424400"        # 2026-11-23 09:00 UTC, the examples' reference audit date
 
 
 def example(stem: str) -> Path:
@@ -29,7 +30,12 @@ def run_and_wait(qtbot, window, *, timeout: int = 120_000) -> str:
     return outcomes[-1]
 
 
-def test_open_example_run_filter_waive_review_export(qtbot, window, tmp_path):
+def test_open_example_run_filter_waive_review_export(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from auditor.gui.dialogs.review import ReviewDialog
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_CLOCK)       # the waiver below expires; the test must not
     window.open_example(example(EXAMPLE))
     assert window.loaded is not None and window.cameras.count() >= 1
     assert window.act_run.isEnabled() and not window.act_export.isEnabled()
@@ -57,20 +63,26 @@ def test_open_example_run_filter_waive_review_export(qtbot, window, tmp_path):
     assert [(f.rule_id, f.subject) for f in waived] == [(finding.rule_id, finding.subject)]
     assert "waived" in window.summary.text().lower() or "Waived" in window.summary.text()
 
-    # review: every evidence frame is shown redacted; add a mask, approve
-    from auditor.gui.dialogs.review import ReviewDialog
+    # review: the export stays disabled until the assessor has stepped through every frame and approved
+    assert not window.act_export.isEnabled()
+    reviewed: list[int] = []
 
-    dialog = ReviewDialog(window.result, "en", window)
-    qtbot.addWidget(dialog)
-    assert dialog.items, "the example's footage yields evidence frames"
-    for i in range(len(dialog.items)):
-        dialog.show_item(i)
-    dialog.add_mask(10, 10, 30, 30)
-    assert dialog.approve_button.isEnabled()
-    window.review_approved = True
-    window.result.evidence_reviewed = True
-    window._update_actions()
+    def review_exec(dialog):
+        assert dialog.items, "the example's footage yields evidence frames"
+        assert not dialog.approve_button.isEnabled() or len(dialog.items) == 1
+        for i in range(len(dialog.items)):
+            dialog.show_item(i)
+        dialog.add_mask(10, 10, 30, 30)
+        reviewed.append(len(dialog.items))
+        dialog.approve_button.click()
+        return QDialog.result(dialog)
+
+    monkeypatch.setattr(ReviewDialog, "exec", review_exec)
+    assert window.review_evidence()
+    assert reviewed and window.review_approved and window.result.evidence_reviewed
     assert window.act_export.isEnabled()
+    assert any(f.get("source") == "assessor" for cam in window.result.facts["cameras"]
+               for ev in (cam.get("footage") or {}).get("evidence_frames") or [] for f in ev.get("faces") or [])
 
     # export the PDF in French and check it
     pdf = tmp_path / "dpia.pdf"
@@ -97,7 +109,8 @@ def test_open_example_run_filter_waive_review_export(qtbot, window, tmp_path):
     saved = load_project(project_file)
     assert saved.config.endswith(f"{EXAMPLE}.yaml") and saved.lang == "fr"
     assert saved.waivers[0].approver == "A. Durand, DPO"
-    assert project_file.stat().st_size < 20_000
+    assert project_file.stat().st_size < 20_000             # the findings live in the sidecar result file
+    assert b"\xff\xd8" not in project_file.with_name("audit.result.json").read_bytes()     # no JPEG data
 
 
 def test_cancel_stops_a_long_run(qtbot, window, tmp_path):

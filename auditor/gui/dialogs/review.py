@@ -1,15 +1,22 @@
 """Evidence review: step through every frame that goes into the report, add a mask or drop a frame, approve.
 
 Frames are shown redacted. A box drawn by the assessor is added to the frame's faces (source: assessor), so
-the report masks it too; a dropped frame is removed from the evidence list and never embedded.
+the report masks it too; a dropped frame is removed from the evidence list and never embedded. The dialog
+works on a copy: only Approve writes the masks and drops into the audit result; Cancel leaves it untouched.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import copy
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from auditor.core.model import AuditResult
@@ -17,20 +24,16 @@ from auditor.gui import services
 from auditor.gui.frame_view import FrameView
 
 
-def evidence_items(result: AuditResult) -> list[tuple[str, dict[str, Any]]]:
-    """(camera id, evidence frame) for every evidence frame of the audit, in report order."""
-    items = []
-    for cam in result.facts.get("cameras", []):
-        for ev in ((cam.get("footage") or {}).get("evidence_frames") or []):
-            items.append((cam.get("id", ""), ev))
-    return items
-
-
 class ReviewDialog(QDialog):
-    def __init__(self, result: AuditResult, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, result: AuditResult, lang: str, parent: QWidget | None = None, *,
+                 cache: services.PreviewCache | None = None) -> None:
         super().__init__(parent)
         self.result = result
-        self.items = evidence_items(result)
+        self.lang = lang
+        self.cache = cache or services.PreviewCache()
+        self.working = {cam.get("id", ""): copy.deepcopy((cam.get("footage") or {}).get("evidence_frames") or [])
+                        for cam in result.facts.get("cameras", [])}
+        self.items = [(camera, ev) for camera, frames in self.working.items() for ev in frames]
         self.index = 0
         self.added = 0
         self.dropped = 0
@@ -79,17 +82,18 @@ class ReviewDialog(QDialog):
         self.index = max(0, min(index, len(self.items) - 1))
         self.seen.add(self.index)
         camera, ev = self.items[self.index]
-        shown = services.load_frame(ev, self.result)
+        shown = self.cache.frame(ev, self.result)
         if shown is None:
             self.view.set_frame(None, placeholder=self.tr("The frame could not be read; drop it."))
             masked = 0
         else:
-            self.view.set_frame(shown[0], services.boxes_of(ev))
-            masked = shown[1]
-        self.caption.setText(self.tr("Frame %1 of %2 — camera %3, frame %4: %5 face(s) masked.")
+            self.view.set_frame(shown.pixels, services.boxes_of(ev))
+            masked = shown.masked
+        self.caption.setText(self.tr("Frame %1 of %2 — camera %3, frame %4 (%6): %5 face(s) masked.")
                              .replace("%1", str(self.index + 1)).replace("%2", str(len(self.items)))
                              .replace("%3", camera).replace("%4", str(ev.get("frame_index")))
-                             .replace("%5", str(masked)))
+                             .replace("%5", str(masked))
+                             .replace("%6", services.reason_text(str(ev.get("reason", "")), self.lang)))
         self.prev_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.items) - 1)
         self.drop_button.setEnabled(True)
@@ -112,13 +116,18 @@ class ReviewDialog(QDialog):
         if not self.items:
             return
         camera, ev = self.items.pop(self.index)
-        for cam in self.result.facts.get("cameras", []):
-            frames = (cam.get("footage") or {}).get("evidence_frames")
-            if cam.get("id") == camera and frames and ev in frames:
-                frames.remove(ev)
+        self.working[camera] = [e for e in self.working[camera] if e is not ev]
         self.dropped += 1
         self.seen = {i if i < self.index else i - 1 for i in self.seen if i != self.index}
         self.show_item(self.index)
+
+    def accept(self) -> None:
+        """Approve: the reviewed masks and drops replace the evidence frames of the audit result."""
+        for cam in self.result.facts.get("cameras", []):
+            footage = cam.get("footage")
+            if isinstance(footage, dict) and "evidence_frames" in footage:
+                footage["evidence_frames"] = self.working.get(cam.get("id", ""), [])
+        super().accept()
 
     def summary(self) -> str:
         return f"{len(self.items)} frame(s) approved, {self.added} mask(s) added, {self.dropped} frame(s) dropped"
