@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
         self.act_waive.setText(self.tr("&Waive selected finding…"))
         self.act_export.setText(self.tr("&Export DPIA report (PDF)…"))
         self.act_export_data.setText(self.tr("Export &JSON and SARIF…"))
-        self.act_reveal.setText(self.tr("Reveal faces in the viewer (this session only)"))
+        self.act_reveal.setText(self.tr("Reveal &faces in the viewer (this session only)"))
         for action, short in ((self.act_open, self.tr("Open")), (self.act_save, self.tr("Save")),
                               (self.act_import, self.tr("Config")), (self.act_footage, self.tr("Footage")),
                               (self.act_run, self.tr("Run")), (self.act_cancel, self.tr("Cancel")),
