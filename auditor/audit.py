@@ -49,6 +49,9 @@ class AuditRequest:
     lang: str = "en"
     detector: Any = None                                            # a FaceDetector; None: the default one
     answers: list[Answer] = field(default_factory=list)             # assessor answers (--answers FILE, GUI)
+    # Footage facts already measured elsewhere (a fleet audit analyses chunks on a cluster): camera id ->
+    # facts as analyze_camera returns them. The files are still planned, checked and hashed as usual.
+    measured_footage: dict[str, dict[str, Any]] | None = None
 
 
 def subject_regions(config: str | Path) -> dict[str, tuple[int, int]]:
@@ -233,7 +236,15 @@ def prepare_facts(request: AuditRequest, *, progress: ProgressFn = no_progress,
     footage_errors: list[dict[str, Any]] = []
     if request.analyse_footage:
         plan, footage_errors = footage_plan(loaded, request.footage)
-        if plan:
+        if plan and request.measured_footage is not None:
+            for camera in plan:
+                result = request.measured_footage.get(camera)
+                if result is None:
+                    continue
+                footage_errors += _footage_errors(camera, result)
+                if _measured_anything(result):
+                    footage[camera] = result
+        elif plan:
             footage, analysis_errors = analyse_footage(plan, detector=request.detector,
                                                        sample_fps=request.sample_fps, progress=progress,
                                                        cancel=cancel)

@@ -121,6 +121,8 @@ class CenterFaceModel:
 
         opts = ort.SessionOptions()
         opts.log_severity_level = 3          # the model lists unused BN counters: harmless warnings
+        # A fleet audit runs one single-threaded detector per Dask worker process (no oversubscription).
+        threads = threads or int(os.environ.get("AUDITOR_DETECTOR_THREADS", "0") or 0)
         if threads:
             opts.intra_op_num_threads = threads
         self.session = ort.InferenceSession(load_centerface_dynamic(), opts, providers=["CPUExecutionProvider"])

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterator
 
 import cv2
 import numpy as np
@@ -200,12 +200,15 @@ def _open_capture(path: Path) -> cv2.VideoCapture:
     return cv2.VideoCapture(str(path), cv2.CAP_FFMPEG, params)
 
 
-def iter_frames(facts: FileFacts, *, sample_fps: float | None, cancel: CancelToken | None = None) -> Iterator[Frame]:
+def iter_frames(facts: FileFacts, *, sample_fps: float | None, cancel: CancelToken | None = None,
+                start_s: float | None = None, end_s: float | None = None) -> Iterator[Frame]:
     """Decode the frames of a probed file, keeping one every 1/sample_fps seconds (None: every frame).
 
     Updates `facts` as it goes (frames read, unreadable frames, duration). Raises FootageError when the
     file yields no frame at all. Frames are grabbed (cheap) and only the sampled ones are decoded to
-    pixels.
+    pixels. `start_s`/`end_s` restrict reading to the window [start_s, end_s) of the file (a chunk of a
+    fleet audit): the reader seeks to the window's first frame and stops at its end; the sampling grid
+    stays the whole file's, so the chunks of a file together sample exactly the frames the whole file would.
     """
     cancel = cancel or CancelToken()
     path = Path(facts.path)
@@ -227,8 +230,18 @@ def iter_frames(facts: FileFacts, *, sample_fps: float | None, cancel: CancelTok
     index = -1
     failures = 0
     read = 0
+    first = 0 if not start_s or start_s <= 0 else int(np.ceil(start_s * fps - 1e-6))
+    last = max_frames if end_s is None else min(max_frames, int(np.ceil(end_s * fps - 1e-6)))
+    if first > 0:
+        if step is not None:              # the first grid point at or after the window's start
+            next_sample = np.ceil(first / step - 1e-9) * step
+        if cap.set(cv2.CAP_PROP_POS_FRAMES, first) and int(cap.get(cv2.CAP_PROP_POS_FRAMES)) == first:
+            index = first - 1
+        else:                             # the container cannot seek: decode forward to the window
+            while index + 1 < first and cap.grab():
+                index += 1
     try:
-        while index + 1 < max_frames:
+        while index + 1 < last:
             if index % 64 == 0:
                 cancel.check()
             if not cap.grab():
@@ -259,7 +272,7 @@ def iter_frames(facts: FileFacts, *, sample_fps: float | None, cancel: CancelTok
         cap.release()
         facts.frames_read = read    # frames_declared vs frames_read tells frames missing from the file
         facts.duration_s = round((index + 1) / fps, 3) if index >= 0 else 0.0
-    if read == 0:
+    if read == 0 and first == 0:           # a later window past the real end is simply empty
         raise FootageError("the video contains no readable frame (zero-length, truncated or corrupt)")
 
 

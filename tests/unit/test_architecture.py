@@ -12,7 +12,7 @@ PKG = ROOT / "auditor"
 # Lower layers must not import higher ones (STYLE.md §1).
 LAYERS = [
     {"auditor.gui", "auditor.cli"},
-    {"auditor.audit", "auditor.project", "auditor.versions"},
+    {"auditor.audit", "auditor.project", "auditor.versions", "auditor.fleet"},
     {"auditor.config", "auditor.footage", "auditor.rules", "auditor.report"},
     {"auditor.core"},
 ]

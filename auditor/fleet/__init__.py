@@ -1,0 +1,1 @@
+"""Fleet audits: every store of a chain audited as one batch, footage chunks fanned out on Dask distributed."""
