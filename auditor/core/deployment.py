@@ -20,7 +20,7 @@ SCHEMA_VERSION = 1
 
 # ISO 3166-1 alpha-2 codes of the EEA (EU 27 + Iceland, Liechtenstein, Norway).
 EEA_COUNTRIES = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split()
+    ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"]
 )
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",
@@ -174,6 +174,14 @@ class DataCategory(str, Enum):
     payment_data = "payment_data"
     identity = "identity"
     criminal_offence_data = "criminal_offence_data"
+    # special categories (GDPR Art 9(1)) an analytics product may infer; AI Act Art 5(1)(g) when inferred
+    # from biometric data
+    health_status = "health_status"
+    political_opinions = "political_opinions"
+    trade_union_membership = "trade_union_membership"
+    religious_or_philosophical_beliefs = "religious_or_philosophical_beliefs"
+    sex_life = "sex_life"
+    sexual_orientation = "sexual_orientation"
 
 
 class Subject(str, Enum):
@@ -189,6 +197,24 @@ class Subject(str, Enum):
 LegalBasis = Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]
 Art9Exception = Literal["9(2)(a)", "9(2)(b)", "9(2)(c)", "9(2)(d)", "9(2)(e)", "9(2)(f)", "9(2)(g)",
                         "9(2)(h)", "9(2)(i)", "9(2)(j)"]
+
+
+class OffencePrediction(str, Enum):
+    """Whether an analytics activity assesses the risk that a person commits an offence (AI Act Art 5(1)(d))."""
+
+    none = "none"                        # it flags events or objects, not the risk that a person offends
+    profiling = "profiling"              # a risk of offending predicted from profiling or personality traits
+    objective_facts = "objective_facts"  # supports a human assessment based on objective, verifiable facts
+                                         # directly linked to a criminal activity (e.g. an item concealed)
+
+
+class AdvertisingPlacement(str, Enum):
+    """Where the advertising devices are (French C. env. L581-2 scope of L581-9)."""
+
+    public_road = "public_road"          # on, or visible from, a road open to public traffic
+    shop_window = "shop_window"          # inside a shop window, visible from the road
+    in_store = "in_store"                # inside the premises, not visible from the road
+    advertising_premises = "advertising_premises"   # premises mainly used as an advertising medium
 
 
 class ConsentMechanism(str, Enum):
@@ -359,6 +385,9 @@ class Store(Strict):
         None, description="Children may be present (assumed for a shop open to the public when not declared).")
     advertising_device: bool | None = Field(
         None, description="Digital signage / ad screens measure the audience (French C. env. L581-9).")
+    advertising_placement: list[AdvertisingPlacement] | None = Field(
+        None, description="Where the audience-measuring advertising devices are: on or visible from the public "
+                          "road, in a shop window, only inside the store, premises mainly used for advertising.")
     particularly_exposed: bool | None = Field(
         None, description="The site is particularly exposed to assault or theft (French CSI L251-2).")
 
@@ -388,6 +417,8 @@ class Vendor(Strict):
     transfer_mechanism: TransferMechanism | None = None
     pools_customer_footage: bool | None = Field(
         None, description="The vendor reuses customers' footage to grow its own face database.")
+    own_purposes: bool | None = Field(
+        None, description="The vendor uses the data it receives for its own purposes (e.g. training its models).")
 
     @property
     def outside_eea(self) -> bool:
@@ -431,6 +462,9 @@ class Camera(Strict):
     employee_workstations_in_view: bool | None = None
     cashier_in_view: bool | None = Field(None, description="The operator at a till is in frame (not only the till).")
     public_road_in_view: bool | None = None
+    separate_from_interior: bool | None = Field(
+        None, description="An outside camera filming the public road is disconnected from the interior system, "
+                          "so that the shop cannot view its images (French CSI L252-2, decree 2015-489).")
     neighbour_property_in_view: bool | None = None
     footage: list[str] = Field(default_factory=list,
                                description="Sample footage files, relative to this config file's folder.")
@@ -546,12 +580,15 @@ class Activity(Strict):
     staff_excluded_technically: bool | None = Field(
         None, description="Staff are masked or excluded from the analysis by design.")
     medical_or_safety_reason: str | None = None
+    offence_prediction: OffencePrediction | None = Field(
+        None, description="Whether the activity assesses the risk that a person commits an offence, and on what "
+                          "basis (AI Act Art 5(1)(d)).")
     uses_security_footage: bool | None = Field(
         None, description="Reuses the security CCTV stream for this purpose.")
     separate_notice: bool | None = None
 
     @model_validator(mode="after")
-    def _templates_need_storage(self) -> "Activity":
+    def _templates_need_storage(self) -> Activity:
         if self.template_created and self.template_storage == TemplateStorage.none.value:
             raise ValueError("template_created is true but template_storage is 'none'")
         return self

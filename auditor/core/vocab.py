@@ -7,6 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
+# GDPR Art 9(1) categories an analytics product may infer (data categories and derived special categories).
+_INFERRED_SPECIAL: dict[str, tuple[str, str]] = {
+    "political_opinions": ("political opinions", "opinions politiques"),
+    "trade_union_membership": ("trade-union membership", "appartenance syndicale"),
+    "religious_or_philosophical_beliefs": ("religious or philosophical beliefs",
+                           "convictions religieuses ou philosophiques"),
+    "sex_life": ("sex life", "vie sexuelle"), "sexual_orientation": ("sexual orientation", "orientation sexuelle"),
+}
+
 VOCAB: dict[str, dict[str, tuple[str, str]]] = {
     "zone": {
         "entrance": ("entrance", "entrée"), "sales_floor": ("sales floor", "surface de vente"),
@@ -85,6 +94,8 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
         "loyalty_id": ("loyalty id", "identifiant de fidélité"), "payment_data": ("payment data", "données de paiement"),
         "identity": ("identity", "identité"),
         "criminal_offence_data": ("criminal-offence data", "données d'infractions pénales"),
+        "health_status": ("health status", "état de santé"),
+        **_INFERRED_SPECIAL,
     },
     "subject": {
         "customers": ("customers", "clients"), "employees": ("employees", "salariés"), "minors": ("minors", "mineurs"),
@@ -94,6 +105,18 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
     "special_category": {
         "biometric_identification": ("biometric data for identification", "données biométriques d'identification"),
         "health": ("health data", "données de santé"), "ethnic_origin": ("ethnic origin", "origine ethnique"),
+        **_INFERRED_SPECIAL,
+    },
+    "offence_prediction": {
+        "none": ("no offence-risk assessment", "aucune évaluation du risque d'infraction"),
+        "profiling": ("risk of offending predicted from profiling", "risque d'infraction prédit par profilage"),
+        "objective_facts": ("support to a human assessment based on objective facts",
+                            "aide à une appréciation humaine fondée sur des faits objectifs"),
+    },
+    "advertising_placement": {
+        "public_road": ("on or visible from the public road", "sur la voie publique ou visible depuis celle-ci"),
+        "shop_window": ("in a shop window", "en vitrine"), "in_store": ("inside the store only", "à l'intérieur du magasin seulement"),
+        "advertising_premises": ("premises mainly used for advertising", "local principalement utilisé comme support publicitaire"),
     },
     "consent": {
         "none": ("none", "aucun"), "signage": ("signage (\"by entering you agree\")", "panneau (« en entrant, vous acceptez »)"),
@@ -214,6 +237,7 @@ FIELD_VOCAB = {
     "aiact_types": "ai_type", "type": "store_type", "dori_class": "dori", "legal_basis": "legal_basis",
     "output": "output", "automated_action": "automated_action", "template_storage": "template_storage",
     "processing_location": "processing_location", "coverage": "coverage",
+    "offence_prediction": "offence_prediction", "advertising_placement": "advertising_placement",
 }
 # Where the last key alone is ambiguous, the last two keys decide.
 PATH_VOCAB = {"consent.mechanism": "consent", "transfers.mechanism": "mechanism"}

@@ -21,6 +21,9 @@ PUBLIC_ZONES = frozenset({"entrance", "sales_floor", "checkout", "self_checkout"
                           "street_frontage", "mall_concourse"})
 STAFF_ONLY_ZONES = frozenset({"stockroom", "office", "staff_room", "union_room"})
 EMPLOYEE_ZONES = frozenset({"checkout", "stockroom", "office", "staff_room"})
+# Art 9(1) categories an analytics activity may declare among its outputs (besides ethnic origin and health).
+INFERRED_SPECIAL = ("political_opinions", "trade_union_membership", "religious_or_philosophical_beliefs",
+                    "sex_life", "sexual_orientation")
 INTIMATE_ZONES = frozenset({"fitting_room", "toilets", "staff_room", "union_room"})
 ANONYMOUS_PURPOSES = frozenset({"people_count", "occupancy", "heatmap", "anonymous_analytics", "audience_measurement"})
 
@@ -135,8 +138,11 @@ def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, A
         special.append("biometric_identification")
     if t in HEALTH:
         special.append("health")
-    if t == "demographic_ethnicity":
+    if t == "demographic_ethnicity" or "ethnic_origin" in act.data_categories:
         special.append("ethnic_origin")
+    if "health_status" in act.data_categories and "health" not in special:
+        special.append("health")
+    special += [c for c in INFERRED_SPECIAL if c in act.data_categories]
     aiact_bio = (t in INHERENTLY_BIOMETRIC or (t == "reid_tracking" and bool(signals & BIOMETRIC_SIGNALS))
                  or (t == "mood_music" and bool(signals & FACE_VOICE_BODY)))
     aiact_type = _aiact_type(act)
@@ -330,14 +336,17 @@ def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict
 _ACTION_FR = {"deny_entry": "refus d'entrée", "refuse_refund": "refus de remboursement", "price": "prix",
               "targeted_ad": "publicité ciblée", "staff_alert": "alerte du personnel"}
 _SPECIAL_FR = {"biometric_identification": "identification biométrique", "health": "santé",
-               "ethnic_origin": "origine ethnique"}
+               "ethnic_origin": "origine ethnique", "political_opinions": "opinions politiques",
+               "trade_union_membership": "appartenance syndicale",
+               "religious_or_philosophical_beliefs": "convictions religieuses ou philosophiques",
+               "sex_life": "vie sexuelle", "sexual_orientation": "orientation sexuelle"}
 
 
 def cnil_list(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict[str, Any]],
               large_scale: bool) -> tuple[list[str], list[str]]:
     """CNIL DPIA-list items matched (France only) and a reason for each."""
     items: dict[str, list[str]] = {}
-    add = lambda n, why: items.setdefault(n, []).append(why)  # noqa: E731
+    add = lambda n, why: items.setdefault(n, []).append(why)
     for act in dep.activities:
         d, t, aid = acts[act.id], act.technique, act.id
         if act.purpose_category == "staff_performance":

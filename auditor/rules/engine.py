@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from auditor.core.answers import FAILED, Answer
+from auditor.core.model import Check, Finding, Severity, Text, Tier
+from auditor.core.model import Outcome as CheckOutcome
 from auditor.core.vocab import term, vocab_for_path
-from auditor.core.model import Check, Finding, Outcome as CheckOutcome, Severity, Text, Tier
-from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers, to_cel
+from auditor.rules.cel import (
+    CelRuntimeError,
+    Expression,
+    Unknown,
+    plain_numbers,
+    to_cel,
+)
 from auditor.rules.schema import TEMPLATE, Example, Rule
 
 EXAMPLE_DATE = "2026-11-23"          # audit.date in a rule example that does not set `audit`
@@ -362,10 +370,23 @@ class ExampleResult:
         if self.example.expect == FAIL and self.example.severity is not None \
                 and self.outcome.severity != self.example.severity:
             return False
+        if self.text_problems():
+            return False
         if self.outcome.kind == FAIL and self.outcome.severity is Severity.BLOCKER:
             # every blocker case states what it means: prohibited or unlawful until fixed
             return self.example.tier is not None and self.outcome.tier == self.example.tier
         return self.example.tier is None
+
+    def text_problems(self) -> list[str]:
+        """What the rendered message lacks (`says`) or wrongly contains (`not_says`)."""
+        if self.messages is None:
+            return []
+        problems = []
+        for lang, texts in self.example.says.items():
+            problems += [f"the {lang} message does not say {t!r}" for t in texts if t not in self.messages.get(lang)]
+        for lang, texts in self.example.not_says.items():
+            problems += [f"the {lang} message says {t!r}" for t in texts if t in self.messages.get(lang)]
+        return problems
 
     def describe(self) -> str:
         got = self.outcome.kind
@@ -383,8 +404,11 @@ class ExampleResult:
             want += " (" + ", ".join(x for x in (self.example.severity and self.example.severity.value,
                                                  self.example.tier and f"tier {self.example.tier.value}") if x)
             want += ")"
-        if self.outcome.kind == FAIL and self.outcome.severity is Severity.BLOCKER and not self.example.tier:
+        if self.example.expect == FAIL and self.outcome.kind == FAIL and self.outcome.severity is Severity.BLOCKER \
+                and not self.example.tier:
             want += "; a blocker example must state its expected tier"
+        for problem in self.text_problems():
+            want += f"; {problem}"
         return f"expected {want}, got {got}"
 
 

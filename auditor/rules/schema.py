@@ -54,7 +54,7 @@ PACK_FIELDS = {
 }
 REFERENCE_FIELDS = ("instrument", "article", "paragraph", "point", "section", "title", "url", "verified",
                     "applies_from", "checked")
-EXAMPLE_META = ("name", "expect", "severity", "tier")
+EXAMPLE_META = ("name", "expect", "severity", "tier", "says", "not_says")
 
 
 @dataclass
@@ -67,6 +67,8 @@ class Example:
     facts: dict[str, Any]
     line: int | None = None
     tier: Tier | None = None          # the expected tier of a blocker outcome (required for one)
+    says: dict[str, list[str]] = field(default_factory=dict)       # lang -> texts the message must contain
+    not_says: dict[str, list[str]] = field(default_factory=dict)   # lang -> texts it must not contain
 
 
 @dataclass
@@ -441,6 +443,7 @@ def _examples(c: _Checker, data: dict[str, Any], for_each: str, severity: str | 
             elif sev is not None and sev is not Severity.BLOCKER:
                 c.add(p + ("tier",), "only a blocker has a tier", expected="severity: blocker",
                       found=describe_value(sev.value))
+        texts = {key: _example_texts(c, ex, key, p, expect) for key in ("says", "not_says")}
         facts = {k: v for k, v in ex.items() if k not in EXAMPLE_META}
         for key, val in facts.items():
             if key in ("camera", "activity"):
@@ -455,7 +458,29 @@ def _examples(c: _Checker, data: dict[str, Any], for_each: str, severity: str | 
             c.add(p + tuple(int(x) if x.isdigit() else x for x in bad_path), reason, key=True)
         if expect:
             out.append(Example(name=name, expect=expect, severity=sev, facts=facts,
-                               line=c.doc.locate(p)[0], tier=ex_tier))
+                               line=c.doc.locate(p)[0], tier=ex_tier, says=texts["says"],
+                               not_says=texts["not_says"]))
+    return out
+
+
+def _example_texts(c: _Checker, ex: dict[str, Any], key: str, p: KeyPath, expect: str | None) -> dict[str, list[str]]:
+    """`says` / `not_says` of an example: a text or list of texts (English message), or {en: ..., fr: ...}."""
+    if key not in ex:
+        return {}
+    value = ex[key]
+    if expect and expect != "fail":
+        c.add(p + (key,), f"{key} checks the message of a finding: it only makes sense with expect: fail")
+        return {}
+    by_lang = value if isinstance(value, dict) else {"en": value}
+    out: dict[str, list[str]] = {}
+    for lang, texts in by_lang.items():
+        items = [texts] if isinstance(texts, str) else texts
+        if lang not in LANGS or not isinstance(items, list) or not items \
+                or not all(isinstance(t, str) and t.strip() for t in items):
+            c.add(p + (key,), f"{key} must be a text, a list of texts, or {{en: ..., fr: ...}}",
+                  found=describe_value(value))
+            return {}
+        out[lang] = items
     return out
 
 
