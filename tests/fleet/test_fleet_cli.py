@@ -155,3 +155,53 @@ def test_bad_target_and_unreachable_scheduler_exit_2(tmp_path: Path) -> None:
                          "--scheduler", f"tcp://127.0.0.1:{port}", timeout=120)
     assert unreachable.returncode == 2 and "cannot reach the Dask scheduler" in unreachable.stderr
     assert "Traceback" not in unreachable.stderr
+
+
+def test_worker_killed_mid_task_is_retried(fleet_dir: Path, tmp_path: Path) -> None:
+    """SIGKILL the worker while it runs a chunk: the nanny restarts it, the task runs again, nothing is lost."""
+    import signal
+
+    from dask.distributed import Client
+
+    (fleet_dir / "broken.yaml").unlink()
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "dask"]
+    procs = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)]
+    try:
+        _wait_for_port(port)
+        procs.append(subprocess.Popen([*dask, "worker", address, "--nthreads", "1", "--no-dashboard",
+                                       "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      env={**ENV, "AUDITOR_DETECTOR_THREADS": "1"}))
+        out = tmp_path / "out"
+        fleet = subprocess.Popen([sys.executable, "-m", "auditor", "fleet", str(fleet_dir), "--out-dir", str(out),
+                                  "--scheduler", address, "--no-pdf", "--chunk-minutes", "0.01",
+                                  "--date", "2026-12-04"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, env=ENV)
+        killed = False
+        with Client(address, timeout="30s") as observer:
+            deadline = time.monotonic() + 240
+            while not killed and time.monotonic() < deadline and fleet.poll() is None:
+                busy = {w: keys for w, keys in observer.processing().items()
+                        if any(str(k).startswith("chunk-") for k in keys)}
+                if busy:
+                    pids = observer.run(os.getpid, workers=list(busy))
+                    for pid in pids.values():
+                        os.kill(pid, signal.SIGKILL)
+                    killed = True
+                time.sleep(0.05)
+        stdout, stderr = fleet.communicate(timeout=420)
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    assert killed, "the worker was never seen running a chunk"
+    assert fleet.returncode == 0, stdout + stderr
+    rollup = _rollup(out)
+    assert rollup["summary"]["audited"] == 2
+    assert all(st["footage_errors"] == 0 and st["cameras_with_footage"] == 1 for st in rollup["stores"])
