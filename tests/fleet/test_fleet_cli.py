@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -106,12 +107,9 @@ def _wait_for_port(port: int, timeout: float = 60) -> None:
     raise AssertionError(f"nothing listens on port {port}")
 
 
-def test_external_scheduler_gives_identical_results(fleet_dir: Path, tmp_path: Path) -> None:
-    shutil.rmtree(fleet_dir / "broken.yaml", ignore_errors=True)
-    (fleet_dir / "broken.yaml").unlink()
-    local = tmp_path / "local"
-    assert _fleet(str(fleet_dir), "--out-dir", str(local), "--workers", "1", "--no-pdf",
-                  "--date", "2026-12-04").returncode == 0
+@contextmanager
+def dask_cluster() -> Iterator[str]:
+    """A `dask scheduler` and one `dask worker` (with its nanny) on localhost, as a user starts them."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     dask = [sys.executable, "-m", "dask"]
@@ -120,14 +118,9 @@ def test_external_scheduler_gives_identical_results(fleet_dir: Path, tmp_path: P
     try:
         _wait_for_port(port)
         procs.append(subprocess.Popen([*dask, "worker", address, "--nthreads", "1", "--no-dashboard",
-                                       "--host", "127.0.0.1"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                       "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                       env={**ENV, "AUDITOR_DETECTOR_THREADS": "1"}))
-        remote = tmp_path / "remote"
-        run = _fleet(str(fleet_dir), "--out-dir", str(remote), "--scheduler", address, "--no-pdf",
-                     "--date", "2026-12-04")
-        assert run.returncode == 0, run.stdout + run.stderr
-        assert "(tcp://127.0.0.1" in run.stdout
+        yield address
     finally:
         for p in reversed(procs):
             p.terminate()
@@ -136,6 +129,19 @@ def test_external_scheduler_gives_identical_results(fleet_dir: Path, tmp_path: P
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 p.kill()
+
+
+def test_external_scheduler_gives_identical_results(fleet_dir: Path, tmp_path: Path) -> None:
+    (fleet_dir / "broken.yaml").unlink()
+    local = tmp_path / "local"
+    assert _fleet(str(fleet_dir), "--out-dir", str(local), "--workers", "1", "--no-pdf",
+                  "--date", "2026-12-04").returncode == 0
+    with dask_cluster() as address:
+        remote = tmp_path / "remote"
+        run = _fleet(str(fleet_dir), "--out-dir", str(remote), "--scheduler", address, "--no-pdf",
+                     "--date", "2026-12-04")
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "(tcp://127.0.0.1" in run.stdout
     assert _rollup(remote) == _rollup(local)
     for name in ("audit.json", "audit.sarif"):
         for sid in ("paris__store", "lyon__store"):
@@ -164,16 +170,7 @@ def test_worker_killed_mid_task_is_retried(fleet_dir: Path, tmp_path: Path) -> N
     from dask.distributed import Client
 
     (fleet_dir / "broken.yaml").unlink()
-    port = _free_port()
-    address = f"tcp://127.0.0.1:{port}"
-    dask = [sys.executable, "-m", "dask"]
-    procs = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)]
-    try:
-        _wait_for_port(port)
-        procs.append(subprocess.Popen([*dask, "worker", address, "--nthreads", "1", "--no-dashboard",
-                                       "--host", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                      env={**ENV, "AUDITOR_DETECTOR_THREADS": "1"}))
+    with dask_cluster() as address:
         out = tmp_path / "out"
         fleet = subprocess.Popen([sys.executable, "-m", "auditor", "fleet", str(fleet_dir), "--out-dir", str(out),
                                   "--scheduler", address, "--no-pdf", "--chunk-minutes", "0.01",
@@ -183,23 +180,14 @@ def test_worker_killed_mid_task_is_retried(fleet_dir: Path, tmp_path: Path) -> N
         with Client(address, timeout="30s") as observer:
             deadline = time.monotonic() + 240
             while not killed and time.monotonic() < deadline and fleet.poll() is None:
-                busy = {w: keys for w, keys in observer.processing().items()
-                        if any(str(k).startswith("chunk-") for k in keys)}
+                busy = [w for w, keys in observer.processing().items()
+                        if any(str(k).startswith("chunk-") for k in keys)]
                 if busy:
-                    pids = observer.run(os.getpid, workers=list(busy))
-                    for pid in pids.values():
+                    for pid in observer.run(os.getpid, workers=busy).values():
                         os.kill(pid, signal.SIGKILL)
                     killed = True
                 time.sleep(0.05)
         stdout, stderr = fleet.communicate(timeout=420)
-    finally:
-        for p in reversed(procs):
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
     assert killed, "the worker was never seen running a chunk"
     assert fleet.returncode == 0, stdout + stderr
     rollup = _rollup(out)
