@@ -272,6 +272,7 @@ def run_audit(request: AuditRequest, *, progress: ProgressFn = no_progress,
     """
     from auditor.rules.engine import run_checks
     from auditor.rules.packs import load_packs
+    from auditor.rules.precedents import attach_precedents
     from auditor.rules.waivers import apply_waivers, load_waivers, parse_waivers
 
     cancel = cancel or CancelToken()
@@ -293,6 +294,7 @@ def run_audit(request: AuditRequest, *, progress: ProgressFn = no_progress,
     progress(Progress(done=0, total=None, note="rules", step="rules"))
     evaluation = run_checks(prepared.facts, packs, answers)
     findings = evaluation.findings
+    attach_precedents(findings, prepared.facts)
     replaced: dict[str, str] = {}
     for pack in packs:
         replaced.update(pack.header.replaced)

@@ -665,6 +665,28 @@ class Security(Strict):
     other: list[str] = Field(default_factory=list)
 
 
+class National(Strict):
+    """Facts that national camera and labour laws ask about (docs/national-law.md says which law asks what)."""
+
+    works_council: bool | None = Field(
+        None, description="Staff at the site have elected representatives (works council, union delegation).")
+    representatives_informed: bool | None = Field(
+        None, description="Staff representatives were informed about the cameras before use (ES LOPDGDD Art 89, "
+                          "BE CCT 68).")
+    works_agreement: bool | None = Field(
+        None, description="A works or collective agreement with the staff representatives covers the cameras "
+                          "(DE BetrVG §87(1) no. 6, IT Statuto dei lavoratori Art 4, NL WOR Art 27(1)(l)).")
+    labour_inspectorate_authorisation: bool | None = Field(
+        None, description="The labour inspectorate authorised the cameras where no agreement exists (IT: INL).")
+    police_declaration: bool | None = Field(
+        None, description="The cameras were declared to the police before use (BE Camera Act).")
+    image_register: bool | None = Field(
+        None, description="A register of image-processing activities is kept (BE Camera Act).")
+    dpa_authorisation: Literal["none", "requested", "granted", "refused"] | None = Field(
+        None, description="Authorisation of the data protection authority for special-category processing "
+                          "(DK Databeskyttelsesloven § 7(4)).")
+
+
 class Deployment(Strict):
     """A store camera deployment: the root of a deployment YAML file."""
 
@@ -694,6 +716,8 @@ class Deployment(Strict):
     answers: Any = Field(default_factory=list, json_schema_extra={"type": "array", "items": ANSWER_SCHEMA},
                                description="Assessor answers to the audit's questions (see docs/answers.md); "
                                            "not facts: the rules never read them, the engine applies them.")
+    national: National | None = Field(None, description="Facts national laws ask about (works council, police "
+                                                         "declaration, DPA authorisation...).")
 
 
 def cross_reference_problems(dep: Deployment) -> list[tuple[tuple[str | int, ...], str]]:

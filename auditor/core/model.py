@@ -72,6 +72,8 @@ class Reference:
     verified: str | None = None      # primary | secondary | memory (REFERENCE.md's legend)
     applies_from: str | None = None  # ISO date the provision applies from
     checked: str | None = None       # ISO date the rule was last checked against this source
+    name: str | None = None          # the instrument's name in its own language (auditor/core/instruments.py)
+    name_en: str | None = None       # ... and in English
 
     def label(self) -> str:
         """Human citation, e.g. 'GDPR Art 5(1)(e)' or 'EDPB Guidelines 3/2019 §8 para 121'."""
@@ -93,6 +95,28 @@ class Reference:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class PrecedentNote:
+    """A published enforcement decision that applied one of a finding's provisions (rules/precedents.yaml)."""
+
+    id: str                           # the precedent's id in the table, e.g. "AEPD-PS-00120-2021"
+    authority: str
+    country: str
+    year: int
+    reference: str
+    fine: str | None                  # "EUR 2,520,000"; None when no fine was imposed
+    outcome: str                      # fine | reprimand | order | authorisation_granted | ...
+    holding: Text                     # one line, in our own words
+    url: str
+    provisions: tuple[str, ...] = ()  # the matching provisions, as labels ("GDPR Art 9(1)")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "authority": self.authority, "country": self.country, "year": self.year,
+                "reference": self.reference, "fine": self.fine, "outcome": self.outcome,
+                "holding": {"en": self.holding.en, "fr": self.holding.fr}, "url": self.url,
+                "provisions": list(self.provisions)}
 
 
 @dataclass
@@ -125,6 +149,7 @@ class Finding:
     waiver: WaiverState | None = None
     tier: Tier | None = None          # what this finding, as a blocker, means for the deployment (the rule's tier)
     answer: Answer | None = None      # set when the assessor decided this finding (answered by the assessor)
+    precedents: list[PrecedentNote] = field(default_factory=list)   # decisions that applied its provisions
 
     @property
     def is_waived(self) -> bool:
@@ -145,6 +170,7 @@ class Finding:
         d["waived"] = self.is_waived
         d["tier"] = self.tier.value if self.tier else None
         d["answer"] = self.answer.to_dict() if self.answer else None
+        d["precedents"] = [p.to_dict() for p in self.precedents]
         return d
 
 

@@ -424,6 +424,7 @@ _S: dict[str, tuple[str, str]] = {
     "fnd.why": ("Why it matters", "Pourquoi c'est important"),
     "fnd.remediation": ("Remediation", "Mesure corrective"),
     "fnd.references": ("Legal references", "Références juridiques"),
+    "fnd.precedents": ("Decisions applying these provisions", "Décisions ayant appliqué ces dispositions"),
     "fnd.evidence": ("Facts that triggered it", "Faits déclencheurs"),
     "fnd.waived": ("Waived: {justification} (approved by {approver}, until {expires}).",
                    "Dérogé : {justification} (approuvé par {approver}, jusqu'au {expires})."),

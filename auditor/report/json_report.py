@@ -48,6 +48,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rationale": {"en": f.rationale.en, "fr": f.rationale.fr},
         "remediation": {"en": f.remediation.en, "fr": f.remediation.fr},
         "references": [r.to_dict() for r in f.references],
+        "precedents": [p.to_dict() for p in f.precedents],
         "evidence": f.evidence,
         "question": f.question,
         "waived": f.is_waived,

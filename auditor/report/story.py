@@ -1043,6 +1043,10 @@ def finding_flowables(f: Finding, lang: str) -> list[Flowable]:
                 label = f'<link href="{_e(ref.url)}" color="#1d4e89">{label}</link>'
             refs.append(label)
         out.append(_p(f"<b>{_e(t(lang, 'fnd.references'))}{colon}</b> " + "; ".join(refs), "indented"))
+    if f.precedents:
+        items = [f"{_e(p.authority)} {p.year}, {_e(p.reference)}" + (f" ({_e(p.fine)})" if p.fine else "")
+                 + f": {_e(p.holding.get(lang))}" for p in f.precedents]
+        out.append(_p(f"<b>{_e(t(lang, 'fnd.precedents'))}{colon}</b> " + " · ".join(items), "indented"))
     if f.evidence:
         ev = "; ".join(f"<font face='{st.FONT_MONO}' size=7>{_e(k)} = {_e(_evidence_value(v))}</font>"
                        for k, v in sorted(f.evidence.items()))

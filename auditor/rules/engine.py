@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.core.answers import FAILED, Answer
-from auditor.core.model import Check, Finding, Severity, Text, Tier
+from auditor.core.instruments import fits
+from auditor.core.model import Check, Finding, Reference, Severity, Text, Tier
 from auditor.core.model import Outcome as CheckOutcome
 from auditor.core.vocab import term, vocab_for_path
 from auditor.rules.cel import (
@@ -191,6 +192,14 @@ def _evidence(rule: Rule, subject: Subject, outcome: Outcome) -> dict[str, Any]:
     return out
 
 
+def fitting_references(rule: Rule, root: dict[str, Any]) -> list[Reference]:
+    """The rule's references that may be cited for this store: national instruments of another country are
+    dropped (an EU rule may cite the CNIL for a store in France, never for a store in Spain)."""
+    store = root.get("store")
+    country = store.get("country") if isinstance(store, dict) else None
+    return [r for r in rule.references if fits(r.instrument, country)]
+
+
 def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | None:
     """The finding of an outcome (fail, unknown or error), or None for pass / not applicable."""
     if outcome.kind in (PASS, NOT_APPLICABLE):
@@ -206,7 +215,7 @@ def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | Non
         severity, question = Severity.INFO, True
     return Finding(id=f"{rule.id}@{subject.label}", rule_id=rule.id, pack=rule.pack, severity=severity,
                    subject=subject.label, title=rule.title, message=message, rationale=rule.rationale,
-                   remediation=rule.remediation, references=list(rule.references),
+                   remediation=rule.remediation, references=fitting_references(rule, subject.root),
                    evidence=_evidence(rule, subject, outcome), question=question,
                    tier=outcome.tier if outcome.kind == FAIL and not question else None)
 
@@ -255,7 +264,7 @@ def check_of(rule: Rule, subject: Subject, outcome: Outcome,
         kind = CheckOutcome.QUESTION if finding.question else CheckOutcome.FAILED
         answer = None
     check = Check(rule_id=rule.id, pack=rule.pack, subject=subject.label, outcome=kind, title=rule.title,
-                  references=list(rule.references), answer=answer,
+                  references=fitting_references(rule, subject.root), answer=answer,
                   finding_id=finding.id if finding is not None else None)
     return check, finding
 

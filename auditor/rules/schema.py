@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor.core import instruments
 from auditor.core.errors import Problem, describe_value
 from auditor.core.model import BLOCKER_TIERS, LANGS, Reference, Severity, Text, Tier
 from auditor.core.yamlsafe import KeyPath, format_path
@@ -33,14 +34,10 @@ FOR_EACH = ("deployment", "camera", "activity")
 OUTCOMES = ("pass", "fail", "unknown", "not_applicable")
 VERIFIED = ("primary", "secondary", "memory", "unverified", "interpretation")
 
-# The short instrument names a reference may use (REFERENCE.md "Instruments, short names and URLs",
-# plus the authorities and courts it cites). A fixed list lets a machine tell which provision is infringed.
-INSTRUMENTS = (
-    "GDPR", "AI Act", "ePrivacy Directive", "EDPB Guidelines 3/2019", "WP248", "WP260", "WP243", "WP249",
-    "WP247", "EDPB Guidelines 05/2020", "EDPB Guidelines 1/2024", "EDPB Opinion 11/2024", "CNIL DPIA list",
-    "CNIL", "CSI", "French Labour Code", "C. env.", "Loi 78-17", "Commission Guidelines on prohibited AI practices",
-    "Digital Omnibus on AI", "BIPA", "UK GDPR", "ICO", "UK SC Code", "CJEU", "ECtHR", "CE", "EN 62676-4",
-)
+# The short instrument names a reference may use (auditor/core/instruments.py: REFERENCE.md's instruments table,
+# the authorities and courts it cites, and the national instruments of the national packs). A fixed list lets a
+# machine tell which provision is infringed and in which jurisdiction a reference may be cited.
+INSTRUMENTS = instruments.INSTRUMENTS
 
 RULE_FIELDS = {
     "id": True, "status": False, "since": False, "severity": True, "escalate": False, "for_each": True,
@@ -401,7 +398,8 @@ def _references(c: _Checker, data: dict[str, Any]) -> list[Reference]:
             c.add(p + ("url",), "must be an http(s) URL", found=describe_value(values["url"]))
             continue
         if "instrument" in values:
-            refs.append(Reference(**values))
+            info = instruments.INSTRUMENT_INFO[values["instrument"]]
+            refs.append(Reference(**values, name=info.name, name_en=info.name_en))
     return refs
 
 
