@@ -69,6 +69,11 @@ def test_an_audit_cites_no_foreign_national_law(country, tmp_path):
                 for label in note.provisions:
                     instrument = next((i for i in INSTRUMENT_INFO if label.startswith(i + " ")), None)
                     assert instrument is None or fits(instrument, country), f"{f.id}: precedent {note.id} {label}"
+        for check in getattr(result, "checks", []):         # passed, not applicable and answered checks too
+            for ref in check.references:
+                where = jurisdiction_of(ref.instrument)
+                if where not in (EU, INTERNATIONAL, _own(country)):
+                    offences.append(f"{example.name}: check {check.rule_id} cites {ref.label()} ({where})")
     assert not offences, "\n".join(offences)
 
 
