@@ -77,15 +77,7 @@ def test_an_audit_cites_no_foreign_national_law(country, tmp_path):
     assert not offences, "\n".join(offences)
 
 
-# The messages of GDPR-ART35-1-DPIA-REQUIRED and EPRIVACY-ART5-3-WIFI-PASSIVE still name the CNIL (its DPIA list,
-# its WiFi regimes) for every store: that wording moves to EU sources once the rule-pack tier work is merged
-# (docs/national-law.md). Strict xfail: this test starts failing, and must be un-marked, as soon as it is fixed.
-_PENDING = pytest.mark.xfail(strict=True, reason="EU rules' messages still name the CNIL; moved after the "
-                                                 "rulepacks merge")
-
-
-@pytest.mark.parametrize("country", [pytest.param(c, marks=_PENDING) if c not in ("FR", "GB") else c
-                                     for c in COUNTRIES])
+@pytest.mark.parametrize("country", COUNTRIES)
 def test_finding_texts_name_no_foreign_authority(country, tmp_path):
     offences = []
     for example, result in _audits(country, tmp_path):
