@@ -136,3 +136,19 @@ def test_the_json_report_lists_the_decisions_behind_a_finding(tmp_path):
     assert {"authority", "year", "reference", "fine", "holding", "url"} <= set(finding["precedents"][0])
     lopd = [r for f in doc["findings"] for r in f["references"] if r["instrument"] == "Statuto dei lavoratori"]
     assert lopd and lopd[0]["name"].startswith("Legge 20 maggio 1970") and "Workers' Statute" in lopd[0]["name_en"]
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Decisions applying these provisions"),
+                                           ("fr", "Décisions ayant appliqué ces dispositions")])
+def test_the_pdf_finding_detail_names_the_decisions(tmp_path, lang, heading):
+    from pypdf import PdfReader
+
+    from auditor.report.pdf import write_pdf
+
+    data, _ = _breach("IT")
+    path = tmp_path / f"report-{lang}.pdf"
+    write_pdf(_audit(data, "IT", tmp_path), path, lang=lang, embed_frames=False)
+    text = " ".join((page.extract_text() or "") for page in PdfReader(str(path)).pages)
+    text = " ".join(text.split())
+    assert heading in text
+    assert "Provvedimento n. 457 del 4 agosto 2025" in text
