@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_central()
+        self._refresh_recent_menu()
         self._build_status()
         self.retranslate()
         self._restore_geometry()
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_en, self.act_fr):
             a.setCheckable(True)
         self.act_about = self._action(self._on_about_triggered, K.HelpContents)
+        self.act_start = self._action(self.show_start_page, "Ctrl+Shift+H")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         self.menu_lang = self.menu_view.addMenu("")
         self.menu_lang.addActions([self.act_en, self.act_fr])
         self.menu_view.addAction(self.act_reveal)
+        self.menu_view.addAction(self.act_start)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
         self.toolbar = self.addToolBar("main")
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
         self.cameras.currentRowChanged.connect(self._on_cameras_current_row_changed)
         self.cameras_title = QLabel()
         self.assessor_label = QLabel()
+        self.assessor_label.setWordWrap(True)
         self.assessor = QLineEdit()
         self.assessor.setClearButtonEnabled(True)
         self.assessor.textEdited.connect(self._on_assessor_edited)
@@ -234,7 +239,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         for column in (0, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column, chars in ((1, 22), (2, 7), (3, 14)):      # long ids are elided; the Title column keeps room
+        for column, chars in ((1, 18), (2, 6), (3, 12)):      # long ids are elided; the Title column keeps room
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.fontMetrics().horizontalAdvance("M" * chars) * 3 // 4)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -260,6 +265,11 @@ class MainWindow(QMainWindow):
         fv.addWidget(vsplit, 1)
         self.summary = QLabel()
         fv.addWidget(self.summary)
+        from auditor.gui.overview import OverviewPage
+
+        self.overview = OverviewPage()
+        self.tabs.addTab(self.overview, "")
+        self.findings_page = findings_page
         self.tabs.addTab(findings_page, "")
         # Frame tab.
         frame_page = QWidget()
@@ -269,6 +279,7 @@ class MainWindow(QMainWindow):
         self.frame_caption.setWordWrap(True)
         frv.addWidget(self.frame_view, 1)
         frv.addWidget(self.frame_caption)
+        self.frame_page = frame_page
         self.frame_tab = self.tabs.addTab(frame_page, "")
         # DPIA criteria tab.
         self.criteria = QTableWidget(0, 3)
@@ -285,6 +296,7 @@ class MainWindow(QMainWindow):
         self.dpia_verdict.setWordWrap(True)
         cv.addWidget(self.dpia_verdict)
         cv.addWidget(self.criteria, 1)
+        self.criteria_page = crit_page
         self.tabs.addTab(crit_page, "")
         # Problems tab: config errors and footage warnings, as text with positions.
         self.problems = QTextBrowser()
@@ -294,9 +306,20 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.log_view, "")
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
-        split.setSizes([260, 900])
+        split.setSizes([220, 900])
         self.main_splitter = split
-        self.setCentralWidget(split)
+        from auditor.gui.start_page import StartPage
+
+        self.start_page = StartPage()
+        self.start_page.example_chosen.connect(self.open_example)
+        self.start_page.project_chosen.connect(lambda path: self._confirm_discard() and self.open_project(path))
+        self.start_page.import_requested.connect(self._on_import_triggered)
+        self.start_page.open_requested.connect(self._on_open_triggered)
+        self.start_page.resume_requested.connect(self.show_workspace)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(split)
+        self.setCentralWidget(self.pages)
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
@@ -352,6 +375,8 @@ class MainWindow(QMainWindow):
         self.act_en.setChecked(self.lang == "en")
         self.act_fr.setChecked(self.lang == "fr")
         self.act_about.setText(self.tr("&About"))
+        self.act_start.setText(self.tr("&Start page"))
+        self.start_page.retranslate(self.lang)
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("Open &recent"))
         self.menu_examples.setTitle(self.tr("Open &example"))
@@ -361,16 +386,15 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.cameras_title.setText(self.tr("&Cameras"))
         self.cameras_title.setBuddy(self.cameras)
-        self.assessor_label.setText(self.tr("Assess&or (name and role, shown on the report)"))
+        self.assessor_label.setText(self.tr("Assessor (&name and role, shown on the report)"))
         self.assessor.setPlaceholderText(self.tr("e.g. A. Durand, DPO"))
         self.footage_title.setText(self.tr("Footage of the selected camera"))
         self.footage_add.setText(self.tr("Add…"))
         self.footage_remove.setText(self.tr("Remove"))
-        self.tabs.setTabText(0, self.tr("Findings"))
-        self.tabs.setTabText(1, self.tr("Frame"))
-        self.tabs.setTabText(2, self.tr("DPIA criteria"))
-        self.tabs.setTabText(3, self.tr("Problems"))
-        self.tabs.setTabText(4, self.tr("Audit log"))
+        for page, text in ((self.overview, self.tr("&Overview")), (self.findings_page, self.tr("F&indings")),
+                           (self.frame_page, self.tr("Fra&me")), (self.criteria_page, self.tr("DPIA c&riteria")),
+                           (self.problems, self.tr("&Problems")), (self.log_view, self.tr("Audit lo&g"))):
+            self.tabs.setTabText(self.tabs.indexOf(page), text)
         self.cancel_button.setText(self.tr("Cancel"))
         self.waive_button.setText(self.tr("Waive this finding…"))
         self.search.setPlaceholderText(self.tr("Search rule, subject, title or message"))
@@ -479,13 +503,14 @@ class MainWindow(QMainWindow):
         except InputError as exc:
             self.loaded = None
             self.problems.setPlainText(exc.format())
-            self.tabs.setCurrentIndex(3)
+            self.tabs.setCurrentWidget(self.problems)
             self._show_error(self.tr("The deployment config has errors"),
                              self.tr("%n problem(s) found. Details are in the Problems tab.", "",
                                      len(exc.problems)), details=exc.format())
             self._refresh_all()
             return False
         self.loaded = loaded
+        self.pages.setCurrentWidget(self.main_splitter)
         self.project.config = str(path.resolve())
         if not keep_hash or not self.project.config_sha256:
             self.project.config_sha256 = loaded.sha256
@@ -619,6 +644,7 @@ class MainWindow(QMainWindow):
     def _on_previews_ready(self, previews: dict) -> None:
         self.previews.update(previews)
         self._fill_cameras()
+        self.overview.set_result(self.result, self.lang, self.previews)
 
     @Slot(object)
     def _on_audit_succeeded(self, run: services.AuditRun) -> None:
@@ -631,6 +657,7 @@ class MainWindow(QMainWindow):
         if warnings:
             self.problems.setPlainText("\n".join(warnings))
         self.status_label.setText(self.tr("Audit finished: %1 findings.").replace("%1", str(len(result.findings))))
+        self.tabs.setCurrentWidget(self.overview)
         self.audit_finished.emit("succeeded")
 
     @Slot(str)
@@ -725,8 +752,18 @@ class MainWindow(QMainWindow):
         labels.update({s.value: self.model.severity_text(s) for s in Severity})
         return labels
 
+    def show_start_page(self) -> None:
+        self.start_page.resume_button.setVisible(self.loaded is not None)
+        self.pages.setCurrentWidget(self.start_page)
+
+    def show_workspace(self) -> None:
+        if self.loaded is not None:
+            self.pages.setCurrentWidget(self.main_splitter)
+
     def _refresh_all(self) -> None:
         self.setWindowTitle(self._title())
+        if self.loaded is None:
+            self.pages.setCurrentWidget(self.start_page)
         if self.loaded:
             dep = self.loaded.deployment
             self.config_label.setText(f"<b>{html.escape(dep.store.name)}</b> ({dep.store.country})<br>"
@@ -738,6 +775,7 @@ class MainWindow(QMainWindow):
         self._fill_cameras()
         self._fill_criteria()
         self._fill_log()
+        self.overview.set_result(self.result, self.lang, self.previews)
         if self.result:
             c, w = self.result.counts(), self.result.counts(waived=True)
             self.summary.setText(self.tr("Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.")
@@ -1096,6 +1134,8 @@ class MainWindow(QMainWindow):
     def _refresh_recent_menu(self) -> None:
         self.menu_recent.clear()
         recent = self.settings.value("recent", [], list) or []
+        if hasattr(self, "start_page"):
+            self.start_page.set_recent(recent)
         for p in recent:
             a = QAction(p, self)
             a.triggered.connect(lambda _=False, path=p: self._confirm_discard() and self.open_project(Path(path)))

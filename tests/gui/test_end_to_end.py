@@ -134,7 +134,7 @@ def test_broken_config_gives_a_readable_dialog(window, tmp_path, no_modal_dialog
     assert "errors" in title and "1 problem" in text
     assert f"{bad}:4:" in details and "lobby" in details
     assert "Traceback" not in details
-    assert window.tabs.currentIndex() == 3 and "lobby" in window.problems.toPlainText()
+    assert window.tabs.currentWidget() is window.problems and "lobby" in window.problems.toPlainText()
 
 
 def test_corrupt_video_is_a_warning_and_the_run_goes_on(qtbot, window, tmp_path):

@@ -62,7 +62,7 @@ def test_language_switch_translates_the_interface(window, sample_result):
     window._set_result(sample_result)
     window.set_language("fr")
     assert window.menu_file.title() == "&Fichier"
-    assert window.tabs.tabText(0) == "Constats"
+    assert window.tabs.tabText(1) == "C&onstats"
     assert window.model.index(0, 4).data() .endswith("intitulé")
     window.set_language("en")
     assert window.menu_file.title() == "&File"

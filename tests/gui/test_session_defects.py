@@ -336,6 +336,8 @@ def test_french_interface_has_no_english_left(qtbot, window, workspace, sample_r
 def test_menu_mnemonics_are_unique(window, lang):
     window.set_language(lang)
     bar = [m.title() for m in (window.menu_file, window.menu_audit, window.menu_view, window.menu_help)]
+    bar += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    bar += [window.assessor_label.text(), window.cameras_title.text()]
     keys = [t[t.index("&") + 1].lower() for t in bar]
     assert len(set(keys)) == len(keys), bar
     for menu in (window.menu_file, window.menu_audit, window.menu_view):

@@ -85,260 +85,270 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="353"/>
         <source>&amp;New project</source>
         <translation>&amp;Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="354"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="355"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="357"/>
         <source>&amp;Import deployment config…</source>
         <translation>&amp;Importer une configuration…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Add &amp;footage…</source>
         <translation>Ajouter des vi&amp;déos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337"/>
+        <location filename="../main_window.py" line="359"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338"/>
+        <location filename="../main_window.py" line="360"/>
         <source>&amp;Run audit</source>
         <translation>&amp;Lancer l&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="361"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340"/>
+        <location filename="../main_window.py" line="362"/>
         <source>Re&amp;view evidence…</source>
         <translation>&amp;Vérifier les images probantes…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341"/>
+        <location filename="../main_window.py" line="363"/>
         <source>&amp;Waive selected finding…</source>
         <translation>Accorder une &amp;dérogation au constat…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="364"/>
         <source>&amp;Export DPIA report (PDF)…</source>
         <translation>&amp;Exporter le rapport d&apos;AIPD (PDF)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="365"/>
         <source>Export &amp;JSON and SARIF…</source>
         <translation>Exporter en &amp;JSON et SARIF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="366"/>
         <source>Reveal &amp;faces in the viewer (this session only)</source>
         <translation>A&amp;fficher les visages dans la visionneuse (cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="376"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="377"/>
+        <source>&amp;Start page</source>
+        <translation>Page d&apos;a&amp;ccueil</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="379"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="380"/>
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="381"/>
         <source>Open &amp;example</source>
         <translation>Ouvrir un e&amp;xemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="382"/>
         <source>&amp;Audit</source>
         <translation>&amp;Audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="383"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="384"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="369"/>
-        <source>Findings</source>
-        <translation>Constats</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="370"/>
-        <source>Frame</source>
-        <translation>Image</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="371"/>
-        <source>DPIA criteria</source>
-        <translation>Critères d&apos;AIPD</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="372"/>
-        <source>Problems</source>
-        <translation>Problèmes</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="347"/>
-        <location filename="../main_window.py" line="374"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="367"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="367"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Config</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Footage</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Review</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="370"/>
         <source>Export PDF</source>
         <translation>Exporter le PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="386"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Caméras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
-        <source>Assess&amp;or (name and role, shown on the report)</source>
-        <translation>Év&amp;aluateur (nom et fonction, repris dans le rapport)</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="389"/>
         <source>e.g. A. Durand, DPO</source>
         <translation>p. ex. A. Durand, DPO</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="390"/>
         <source>Footage of the selected camera</source>
         <translation>Vidéos de la caméra sélectionnée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="391"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="392"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373"/>
-        <source>Audit log</source>
-        <translation>Journal d&apos;audit</translation>
+        <location filename="../main_window.py" line="388"/>
+        <source>Assessor (&amp;name and role, shown on the report)</source>
+        <translation>Évaluateur (&amp;nom et fonction, repris dans le rapport)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="375"/>
+        <location filename="../main_window.py" line="393"/>
+        <source>&amp;Overview</source>
+        <translation>&amp;Synthèse</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="393"/>
+        <source>F&amp;indings</source>
+        <translation>C&amp;onstats</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="394"/>
+        <source>Fra&amp;me</source>
+        <translation>&amp;Image</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="394"/>
+        <source>DPIA c&amp;riteria</source>
+        <translation>C&amp;ritères AIPD</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>&amp;Problems</source>
+        <translation>&amp;Problèmes</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="395"/>
+        <source>Audit lo&amp;g</source>
+        <translation>&amp;Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="398"/>
         <source>Waive this finding…</source>
         <translation>Accorder une dérogation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Search rule, subject, title or message</source>
         <translation>Rechercher une règle, un objet, un intitulé ou un message</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="407"/>
         <source>#</source>
         <translation>n°</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Criterion</source>
         <translation>Critère</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
-        <location filename="../main_window.py" line="722"/>
+        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="748"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Untitled audit</source>
         <translation>Audit sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Store Camera Privacy Auditor</source>
         <translation>Auditeur de confidentialité des caméras en magasin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Cannot open the audit project</source>
         <translation>Impossible d&apos;ouvrir le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="451"/>
         <source>Inputs changed since the project was saved</source>
         <translation>Des fichiers d&apos;entrée ont changé depuis l&apos;enregistrement du projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="452"/>
         <source>%n input file(s) changed or went missing since this project was saved. The saved findings and the evidence review no longer apply: check the files, then run the audit again.</source>
         <translation>
             <numerusform>%n fichier d&apos;entrée a changé ou a disparu depuis l&apos;enregistrement de ce projet. Les constats enregistrés et la vérification des images ne s&apos;appliquent plus : vérifiez les fichiers, puis relancez l&apos;audit.</numerusform>
@@ -346,42 +356,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="457"/>
         <source>The saved audit could not be used</source>
         <translation>L&apos;audit enregistré n&apos;a pas pu être utilisé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="435"/>
+        <location filename="../main_window.py" line="458"/>
         <source>The project&apos;s saved findings could not be read; run the audit again.</source>
         <translation>Les constats enregistrés du projet n&apos;ont pas pu être lus ; relancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440"/>
+        <location filename="../main_window.py" line="463"/>
         <source>Preparing previews…</source>
         <translation>Préparation des aperçus…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="447"/>
+        <location filename="../main_window.py" line="470"/>
         <source>content changed (SHA-256 differs)</source>
         <translation>contenu modifié (SHA-256 différent)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="472"/>
         <source>missing</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="459"/>
+        <location filename="../main_window.py" line="482"/>
         <source>Cannot save the audit project</source>
         <translation>Impossible d&apos;enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="483"/>
+        <location filename="../main_window.py" line="506"/>
         <source>The deployment config has errors</source>
         <translation>La configuration du dispositif contient des erreurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="507"/>
         <source>%n problem(s) found. Details are in the Problems tab.</source>
         <translation>
             <numerusform>%n problème détecté. Le détail figure dans l&apos;onglet Problèmes.</numerusform>
@@ -389,7 +399,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="542"/>
         <source>%n clip(s) added to camera %1; run the audit (F5) to analyse them.</source>
         <translation>
             <numerusform>%n vidéo ajoutée à la caméra %1 ; lancez l&apos;audit (F5) pour l&apos;analyser.</numerusform>
@@ -397,329 +407,487 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="521"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Not added: %1.</source>
         <translation>Non ajouté : %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="557"/>
         <source>Removed %1 from camera %2.</source>
         <translation>%1 retiré de la caméra %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562"/>
+        <location filename="../main_window.py" line="586"/>
         <source>Added to the project; SHA-256 %1</source>
         <translation>Ajouté au projet ; SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568"/>
+        <location filename="../main_window.py" line="592"/>
         <source>%1 (declared in the config)</source>
         <translation>%1 (déclaré dans la configuration)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="572"/>
+        <location filename="../main_window.py" line="596"/>
         <source>No footage: add a clip or a still.</source>
         <translation>Aucune vidéo : ajoutez une vidéo ou une image.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Running the audit…</source>
         <translation>Audit en cours…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="589"/>
+        <location filename="../main_window.py" line="613"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633"/>
+        <location filename="../main_window.py" line="658"/>
         <source>Audit finished: %1 findings.</source>
         <translation>Audit terminé : %1 constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638"/>
+        <location filename="../main_window.py" line="664"/>
         <source>The audit failed.</source>
         <translation>L&apos;audit a échoué.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="640"/>
+        <location filename="../main_window.py" line="666"/>
         <source>The audit failed</source>
         <translation>L&apos;audit a échoué</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="645"/>
+        <location filename="../main_window.py" line="671"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Annulé ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="677"/>
+        <location filename="../main_window.py" line="703"/>
         <source>All packs</source>
         <translation>Tous les référentiels</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678"/>
+        <location filename="../main_window.py" line="704"/>
         <source>All subjects</source>
         <translation>Tous les objets</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680"/>
+        <location filename="../main_window.py" line="706"/>
         <source>Waived and not waived</source>
         <translation>Avec et sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680"/>
+        <location filename="../main_window.py" line="706"/>
         <source>Not waived</source>
         <translation>Sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681"/>
+        <location filename="../main_window.py" line="707"/>
         <source>Waived only</source>
         <translation>Avec dérogation seulement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="747"/>
         <source>Select a finding to see its details.</source>
         <translation>Sélectionnez un constat pour en voir le détail.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721"/>
+        <location filename="../main_window.py" line="747"/>
         <source>question for the assessor</source>
         <translation>question pour l&apos;évaluateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="722"/>
+        <location filename="../main_window.py" line="748"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="722"/>
+        <location filename="../main_window.py" line="748"/>
         <source>Legal references</source>
         <translation>Références juridiques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="723"/>
+        <location filename="../main_window.py" line="749"/>
         <source>Evidence</source>
         <translation>Éléments probants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="723"/>
+        <location filename="../main_window.py" line="749"/>
         <source>Waiver</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="723"/>
+        <location filename="../main_window.py" line="749"/>
         <source>Approved by</source>
         <translation>Approuvée par</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="724"/>
+        <location filename="../main_window.py" line="750"/>
         <source>expires</source>
         <translation>expire le</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736"/>
+        <location filename="../main_window.py" line="772"/>
         <source>No deployment config loaded. Use File ▸ Import, drop a YAML file here, or open an example.</source>
         <translation>Aucune configuration chargée. Utilisez Fichier ▸ Importer, déposez un fichier YAML ici ou ouvrez un exemple.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743"/>
+        <location filename="../main_window.py" line="780"/>
         <source>Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.</source>
         <translation>Sans dérogation : %1 bloquant, %2 majeur, %3 mineur, %4 info. Avec dérogation : %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748"/>
+        <location filename="../main_window.py" line="785"/>
         <source>Run the audit (F5) to see findings.</source>
         <translation>Lancez l&apos;audit (F5) pour voir les constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="769"/>
+        <location filename="../main_window.py" line="806"/>
         <source>DORI: %1</source>
         <translation>DORI : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="769"/>
+        <location filename="../main_window.py" line="806"/>
         <source>no footage analysed</source>
-        <translation>aucune séquence analysée</translation>
+        <translation>aucune vidéo analysée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="793"/>
+        <location filename="../main_window.py" line="830"/>
         <source>No camera selected.</source>
         <translation>Aucune caméra sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="800"/>
+        <location filename="../main_window.py" line="837"/>
         <source>No evidence frame for this camera yet: add footage and run the audit.</source>
         <translation>Pas encore d&apos;image probante pour cette caméra : ajoutez des séquences et lancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="812"/>
+        <location filename="../main_window.py" line="849"/>
         <source>Preparing the redacted frame…</source>
         <translation>Préparation de l&apos;image masquée…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="815"/>
+        <location filename="../main_window.py" line="852"/>
         <source>The frame could not be read.</source>
         <translation>L&apos;image n&apos;a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="855"/>
         <source>faces revealed (this session only)</source>
         <translation>visages affichés (pour cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818"/>
+        <location filename="../main_window.py" line="855"/>
         <source>redacted</source>
         <translation>floutée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="820"/>
+        <location filename="../main_window.py" line="857"/>
         <source>%1 — frame %2 (%3): %4 face(s) masked; %5.</source>
         <translation>%1 — image %2 (%3) : %4 visage(s) masqué(s) ; %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="840"/>
+        <location filename="../main_window.py" line="877"/>
         <source>Run the audit to see which WP248 criteria are met.</source>
         <translation>Lancez l&apos;audit pour voir quels critères WP248 sont remplis.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="880"/>
         <source>A DPIA is required.</source>
         <translation>Une AIPD est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="843"/>
+        <location filename="../main_window.py" line="880"/>
         <source>No DPIA requirement was derived.</source>
         <translation>Aucune obligation d&apos;AIPD n&apos;a été déduite.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="844"/>
+        <location filename="../main_window.py" line="881"/>
         <source>%1 of 9 WP248 criteria met.</source>
         <translation>%1 critère(s) WP248 sur 9 rempli(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="856"/>
+        <location filename="../main_window.py" line="893"/>
         <source>Review the evidence frames first.</source>
         <translation>Vérifiez d&apos;abord les images probantes.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="912"/>
+        <location filename="../main_window.py" line="949"/>
         <source>Export the DPIA report</source>
         <translation>Exporter le rapport d&apos;AIPD</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="925"/>
+        <location filename="../main_window.py" line="962"/>
         <source>Report written to %1</source>
         <translation>Rapport enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="930"/>
+        <location filename="../main_window.py" line="967"/>
         <source>Writing the PDF report…</source>
         <translation>Rédaction du rapport PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="936"/>
+        <location filename="../main_window.py" line="973"/>
         <source>Folder for findings.json and findings.sarif</source>
         <translation>Dossier pour findings.json et findings.sarif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="947"/>
+        <location filename="../main_window.py" line="984"/>
         <source>Cannot write the files</source>
         <translation>Impossible d&apos;écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="954"/>
+        <location filename="../main_window.py" line="991"/>
         <source>Wrote %1</source>
         <translation>Fichiers écrits : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="966"/>
+        <location filename="../main_window.py" line="1003"/>
         <source>No web browser could be opened; the address was copied to the clipboard: %1</source>
         <translation>Aucun navigateur n&apos;a pu être ouvert ; l&apos;adresse a été copiée dans le presse-papiers : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="973"/>
+        <location filename="../main_window.py" line="1010"/>
         <source>Evidence reviewed: %1 frame(s) approved, %2 mask(s) added, %3 frame(s) dropped.</source>
         <translation>Images probantes vérifiées : %1 image(s) approuvée(s), %2 masque(s) ajouté(s), %3 image(s) retirée(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="977"/>
+        <location filename="../main_window.py" line="1014"/>
         <source>Waiver recorded for %1 on %2, approved by %3, until %4.</source>
         <translation>Dérogation enregistrée pour %1 sur %2, approuvée par %3, jusqu&apos;au %4.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="981"/>
+        <location filename="../main_window.py" line="1018"/>
         <source>Exported %1: %2.</source>
         <translation>Export %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="983"/>
+        <location filename="../main_window.py" line="1020"/>
         <source>Unmasked frames shown in the viewer (nothing saved).</source>
         <translation>Images non masquées affichées dans la visionneuse (rien n&apos;est enregistré).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="990"/>
+        <location filename="../main_window.py" line="1027"/>
         <source>Nothing recorded yet.</source>
         <translation>Rien n&apos;est encore consigné.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="998"/>
+        <location filename="../main_window.py" line="1035"/>
         <source>Reveal faces?</source>
         <translation>Afficher les visages ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="999"/>
+        <location filename="../main_window.py" line="1036"/>
         <source>Faces of real people will be shown unmasked in this window, for this session only. Nothing unmasked is ever saved. The reveal is recorded in the project&apos;s audit log. Continue?</source>
         <translation>Les visages de personnes réelles seront affichés sans masque dans cette fenêtre, pour cette session uniquement. Aucune image non masquée n&apos;est jamais enregistrée. L&apos;affichage est consigné dans le journal d&apos;audit du projet. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1020"/>
+        <location filename="../main_window.py" line="1057"/>
         <source>Open an audit project</source>
         <translation>Ouvrir un projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1021"/>
+        <location filename="../main_window.py" line="1058"/>
         <source>Audit projects (*.auditproj.yaml *.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1027"/>
+        <location filename="../main_window.py" line="1064"/>
         <source>Save the audit project</source>
         <translation>Enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1029"/>
+        <location filename="../main_window.py" line="1066"/>
         <source>Audit projects (*.auditproj.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1037"/>
+        <location filename="../main_window.py" line="1074"/>
         <source>Import a deployment config</source>
         <translation>Importer une configuration de dispositif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1038"/>
+        <location filename="../main_window.py" line="1075"/>
         <source>Deployment configs (*.yaml *.yml)</source>
         <translation>Configurations de dispositif (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1049"/>
+        <location filename="../main_window.py" line="1086"/>
         <source>Footage for camera %1</source>
         <translation>Séquences de la caméra %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1050"/>
+        <location filename="../main_window.py" line="1087"/>
         <source>Video and images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</source>
         <translation>Vidéos et images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1088"/>
+        <location filename="../main_window.py" line="1125"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1088"/>
+        <location filename="../main_window.py" line="1125"/>
         <source>The audit project has unsaved changes. Discard them?</source>
         <translation>Le projet d&apos;audit contient des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../overview.py" line="103"/>
+        <source>Prohibited: cannot be made lawful as designed</source>
+        <translation>Interdit : ne peut pas être rendu licite tel que conçu</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="104"/>
+        <source>Unlawful until fixed: must not start or go on as it is</source>
+        <translation>Illicite tant que non corrigé : ne doit ni démarrer ni se poursuivre en l&apos;état</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="105"/>
+        <source>Lawful with conditions</source>
+        <translation>Licite sous conditions</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="108"/>
+        <source>blocker</source>
+        <translation>bloquant</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="108"/>
+        <source>major</source>
+        <translation>majeur</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="109"/>
+        <source>minor</source>
+        <translation>mineur</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="109"/>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="116"/>
+        <source>No audit yet</source>
+        <translation>Pas encore d&apos;audit</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="118"/>
+        <source>Run the audit (F5) to see the verdict, the DPIA decision and what to do.</source>
+        <translation>Lancez l&apos;audit (F5) pour voir la conclusion, la décision sur l&apos;AIPD et les actions à mener.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="134"/>
+        <source>%1 open question(s), %2 waived</source>
+        <translation>%1 question(s) ouverte(s), %2 dérogé(s)</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="137"/>
+        <source>Top actions</source>
+        <translation>Actions prioritaires</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="139"/>
+        <source>Risk map (before → after the measures)</source>
+        <translation>Cartographie des risques (avant → après les mesures)</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="147"/>
+        <source>The risk map could not be drawn; it is in the report.</source>
+        <translation>La cartographie des risques n&apos;a pas pu être dessinée ; elle figure dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="148"/>
+        <source>Cameras</source>
+        <translation>Caméras</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="150"/>
+        <source>What the audit could not see</source>
+        <translation>Ce que l&apos;audit n&apos;a pas pu voir</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="157"/>
+        <source>No decided blocker. %1 major and %2 minor finding(s) remain to address.</source>
+        <translation>Aucun point bloquant établi. %1 constat(s) majeur(s) et %2 mineur(s) restent à traiter.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="163"/>
+        <source>and %1 more.</source>
+        <translation>et %1 autre(s).</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="164"/>
+        <source>Because of:</source>
+        <translation>En raison de :</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="171"/>
+        <source>DPIA required.</source>
+        <translation>AIPD obligatoire.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="171"/>
+        <source>No DPIA requirement derived.</source>
+        <translation>Aucune obligation d&apos;AIPD déduite.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="172"/>
+        <source>%1 of 9 WP248 criteria met</source>
+        <translation>%1 critère(s) WP248 sur 9 rempli(s)</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="180"/>
+        <source>GDPR Art 35(3)(%1) applies.</source>
+        <translation>L&apos;article 35, paragraphe 3, point %1, du RGPD s&apos;applique.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="189"/>
+        <source>No action required by the rules.</source>
+        <translation>Aucune action exigée par les règles.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="201"/>
+        <source>Camera %1: no footage analysed; its findings rest on the declared configuration.</source>
+        <translation>Caméra %1 : aucune vidéo analysée ; ses constats reposent sur la configuration déclarée.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="204"/>
+        <source>Camera %1: %2 could not be read (%3).</source>
+        <translation>Caméra %1 : %2 n&apos;a pas pu être lu (%3).</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="209"/>
+        <source>%1 point(s) the rules could not decide: see the Questions tab.</source>
+        <translation>%1 point(s) que les règles n&apos;ont pas pu trancher : voir l&apos;onglet Questions.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="212"/>
+        <source>Every camera&apos;s footage was analysed and every rule could decide.</source>
+        <translation>Les vidéos de chaque caméra ont été analysées et chaque règle a pu trancher.</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="243"/>
+        <source>DORI: %1</source>
+        <translation>DORI : %1</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="245"/>
+        <source>identification-grade faces: yes</source>
+        <translation>visages de qualité identification : oui</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="246"/>
+        <source>identification-grade faces: no</source>
+        <translation>visages de qualité identification : non</translation>
+    </message>
+    <message>
+        <location filename="../overview.py" line="250"/>
+        <source>no footage analysed</source>
+        <translation>aucune vidéo analysée</translation>
     </message>
 </context>
 <context>
@@ -768,6 +936,69 @@
         <location filename="../dialogs/review.py" line="92"/>
         <source>Frame %1 of %2 — camera %3, frame %4 (%6): %5 face(s) masked.</source>
         <translation>Image %1 sur %2 — caméra %3, image n° %4 (%6) : %5 visage(s) masqué(s).</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../start_page.py" line="87"/>
+        <source>Store Camera Privacy Auditor</source>
+        <translation>Auditeur de confidentialité des caméras en magasin</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="88"/>
+        <source>Audit an in-store camera deployment against the GDPR, national rules and the EU AI Act: findings with their legal basis, the verdict, the questions the law leaves to you, and a DPIA report to sign.</source>
+        <translation>Auditez un dispositif de caméras en magasin au regard du RGPD, des règles nationales et du règlement européen sur l&apos;IA : constats et leur base juridique, conclusion, questions que le droit vous laisse, et un rapport d&apos;AIPD à signer.</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="91"/>
+        <source>&amp;Back to the current audit</source>
+        <translation>&amp;Revenir à l&apos;audit en cours</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="92"/>
+        <source>New audit</source>
+        <translation>Nouvel audit</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="93"/>
+        <source>Start from a &amp;deployment file…</source>
+        <translation>Partir d&apos;un fichier de &amp;dispositif…</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="94"/>
+        <source>Or start from an e&amp;xample:</source>
+        <translation>Ou partir d&apos;un e&amp;xemple :</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="95"/>
+        <source>Start from this e&amp;xample</source>
+        <translation>Partir de cet e&amp;xemple</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="96"/>
+        <source>Audit projects</source>
+        <translation>Projets d&apos;audit</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="97"/>
+        <source>Open a &amp;project…</source>
+        <translation>Ouvrir un &amp;projet…</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="98"/>
+        <source>&amp;Recent projects:</source>
+        <translation>Projets &amp;récents :</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="99"/>
+        <source>You can also drop a deployment file (.yaml) or a project on this window.</source>
+        <translation>Vous pouvez aussi déposer un fichier de dispositif (.yaml) ou un projet sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="124"/>
+        <source>No recent project.</source>
+        <translation>Aucun projet récent.</translation>
     </message>
 </context>
 <context>
