@@ -336,3 +336,37 @@ def checked_answers(request: AuditRequest, packs: list[Any]) -> tuple[list[Answe
     check_answers(answers, rules=rules, subjects=subjects, not_evaluated=not_evaluated)
     files = dict.fromkeys(a.file for a in request.answers if a.file and Path(a.file).is_file())
     return answers, [InputFile("answers", f, sha256_file(Path(f))) for f in files]
+
+
+def rerun_rules(result: AuditResult, *, answers: list[Answer], waiver_entries: list[dict[str, Any]] | None = None,
+                rule_dirs: list[Path] | None = None) -> AuditResult:
+    """Re-decide an audit with new assessor answers (and waivers) on the facts it already measured.
+
+    The config is not re-read and no footage is analysed again: the rules run on `result.facts`, so a DPO's
+    answers turn questions into decided findings in a moment. Raises InputError for an answer naming a rule
+    or subject this audit does not evaluate, or for malformed waivers.
+    """
+    from dataclasses import replace
+
+    from auditor.rules.engine import answerable, run_checks
+    from auditor.rules.packs import load_packs
+    from auditor.rules.waivers import apply_waivers, parse_waivers
+
+    packs = load_packs(rule_dirs or [])
+    rules, subjects, not_evaluated = answerable(result.facts, packs)
+    check_answers(answers, rules=rules, subjects=subjects, not_evaluated=not_evaluated)
+    waivers = parse_waivers(waiver_entries or [], file="project waivers")
+    evaluation = run_checks(result.facts, packs, answers)
+    replaced: dict[str, str] = {}
+    for pack in packs:
+        replaced.update(pack.header.replaced)
+    audit_date = str((result.facts.get("audit") or {}).get("date") or result.generated_at[:10])
+    outcome = apply_waivers(evaluation.findings, waivers, audit_date=audit_date, replaced=replaced,
+                            known_rules={r.id for p in packs for r in p.rules})
+    warnings = evaluation.warnings + list(outcome.warnings)
+    warnings += [f"waiver for {w['rule_id']} on {w['subject']} expired on {w['expires']}: ignored"
+                 for w in outcome.expired]
+    warnings += [f"waiver for {w['rule_id']} on {w['subject']} is unused: {w['reason']}" for w in outcome.unused]
+    warnings += [f"footage of camera {e['camera']}: {e['path']}: {e['message']}" for e in result.footage_errors]
+    return replace(result, findings=evaluation.findings, checks=evaluation.checks, unused_waivers=outcome.unused,
+                   expired_waivers=outcome.expired, warnings=warnings)

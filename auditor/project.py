@@ -69,6 +69,7 @@ class AuditProject:
     config_sha256: str = ""                                      # of the config when it was loaded
     footage: list[FootageRef] = field(default_factory=list)
     waivers: list[WaiverEntry] = field(default_factory=list)
+    answers: list[dict[str, str]] = field(default_factory=list)   # assessor answers, as in an answers file
     assessor: str = ""
     lang: str = "en"
     last_results: dict[str, str] = field(default_factory=dict)   # kind (pdf/json/sarif) -> path
@@ -98,7 +99,7 @@ class AuditProject:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], file: str) -> AuditProject:
-        known = {"schema_version", "config", "config_sha256", "footage", "waivers", "assessor", "lang",
+        known = {"schema_version", "config", "config_sha256", "footage", "waivers", "answers", "assessor", "lang",
                  "last_results", "audit_log", "result_sha256"}
         unknown = sorted(set(data) - known)
         if unknown:
@@ -113,6 +114,7 @@ class AuditProject:
                 config_sha256=str(data.get("config_sha256") or ""),
                 footage=[FootageRef(**f) for f in data.get("footage") or []],
                 waivers=[WaiverEntry(**w) for w in data.get("waivers") or []],
+                answers=list(data.get("answers") or []),
                 assessor=str(data.get("assessor") or ""),
                 lang="fr" if data.get("lang") == "fr" else "en",
                 last_results={str(k): str(v) for k, v in (data.get("last_results") or {}).items()},
@@ -133,6 +135,11 @@ class AuditProject:
             rows += [(f"audit_log[{i}].{k}", v) for k, v in asdict(e).items() if k != "params"]
             if not isinstance(e.params, dict):
                 rows.append((f"audit_log[{i}].params", None))
+        for i, a in enumerate(self.answers):
+            if not isinstance(a, dict):
+                rows.append((f"answers[{i}]", a))
+            else:
+                rows += [(f"answers[{i}].{k}", v) for k, v in a.items()]
         for where, value in rows:
             if not isinstance(value, str):
                 raise InputError([Problem(file, "malformed audit project", path=where, expected="text",
@@ -224,6 +231,19 @@ def write_text_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to a temp file beside `path`, then rename it over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
             a.setCheckable(True)
         self.act_about = self._action(self._on_about_triggered, K.HelpContents)
         self.act_start = self._action(self.show_start_page, "Ctrl+Shift+H")
+        self.act_rerun = self._action(self.rerun_rules, "F6")
+        self.act_export_answers = self._action(self._on_export_answers_triggered)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -146,9 +148,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_audit = bar.addMenu("")
-        self.menu_audit.addActions([self.act_run, self.act_cancel, self.act_review, self.act_waive])
+        self.menu_audit.addActions([self.act_run, self.act_rerun, self.act_cancel, self.act_review, self.act_waive])
         self.menu_audit.addSeparator()
-        self.menu_audit.addActions([self.act_export, self.act_export_data])
+        self.menu_audit.addActions([self.act_export, self.act_export_data, self.act_export_answers])
         self.menu_view = bar.addMenu("")
         self.menu_lang = self.menu_view.addMenu("")
         self.menu_lang.addActions([self.act_en, self.act_fr])
@@ -271,6 +273,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.overview, "")
         self.findings_page = findings_page
         self.tabs.addTab(findings_page, "")
+        from auditor.gui.questions import QuestionsPage
+
+        self.questions = QuestionsPage()
+        self.questions.answered.connect(self._on_questions_answered)
+        self.questions.withdrawn.connect(self._on_questions_withdrawn)
+        self.questions.rerun_requested.connect(self.rerun_rules)
+        self.questions.export_requested.connect(self._on_export_answers_triggered)
+        self.questions.link_clicked.connect(self._on_detail_anchor_clicked)
+        self.tabs.addTab(self.questions, "")
         # Frame tab.
         frame_page = QWidget()
         frv = QVBoxLayout(frame_page)
@@ -298,6 +309,12 @@ class MainWindow(QMainWindow):
         cv.addWidget(self.criteria, 1)
         self.criteria_page = crit_page
         self.tabs.addTab(crit_page, "")
+        from auditor.gui.preview import PreviewPage
+
+        self.preview = PreviewPage()
+        self.preview.build_requested.connect(self.build_preview)
+        self.preview.export_requested.connect(self._on_export_triggered)
+        self.tabs.insertTab(self.tabs.indexOf(self.questions) + 1, self.preview, "")
         # Problems tab: config errors and footage warnings, as text with positions.
         self.problems = QTextBrowser()
         self.tabs.addTab(self.problems, "")
@@ -376,6 +393,10 @@ class MainWindow(QMainWindow):
         self.act_fr.setChecked(self.lang == "fr")
         self.act_about.setText(self.tr("&About"))
         self.act_start.setText(self.tr("&Start page"))
+        self.act_rerun.setText(self.tr("Re-run the r&ules with the answers"))
+        self.act_export_answers.setText(self.tr("Export the a&nswers file…"))
+        self.questions.retranslate(self.lang)
+        self.preview.retranslate()
         self.start_page.retranslate(self.lang)
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("Open &recent"))
@@ -392,6 +413,7 @@ class MainWindow(QMainWindow):
         self.footage_add.setText(self.tr("Add…"))
         self.footage_remove.setText(self.tr("Remove"))
         for page, text in ((self.overview, self.tr("&Overview")), (self.findings_page, self.tr("F&indings")),
+                           (self.questions, self.tr("&Questions")), (self.preview, self.tr("Repor&t preview")),
                            (self.frame_page, self.tr("Fra&me")), (self.criteria_page, self.tr("DPIA c&riteria")),
                            (self.problems, self.tr("&Problems")), (self.log_view, self.tr("Audit lo&g"))):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
@@ -459,12 +481,25 @@ class MainWindow(QMainWindow):
                              self.tr("The project's saved findings could not be read; run the audit again."),
                              details=project.result_problem)
         elif saved is not None and self.loaded is not None:
+            self._warn_stray_answers(saved)
             self._set_result(saved)
             self.review_approved = saved.evidence_reviewed
             self._start(services.previews_job(saved), self._on_previews_ready, step=self.tr("Preparing previews…"))
         self.assessor.setText(project.assessor)
         self._refresh_all()
         return True
+
+    def _warn_stray_answers(self, result: AuditResult) -> None:
+        """Answers in a project that name no rule and subject of its audit are reported, never silently used."""
+        known = {(c.rule_id, c.subject) for c in result.checks}
+        stray = [a for a in self.project.answers if (a.get("rule_id"), a.get("subject")) not in known]
+        if stray:
+            lines = "\n".join(f"{self.project_path}: answers: {a.get('rule_id')} on {a.get('subject')}" for a in stray)
+            self._append_problem(lines)
+            self._show_error(self.tr("Answers that match nothing in this audit"),
+                             self.tr("%n answer(s) in the project name a rule or subject this audit does not "
+                                     "evaluate; re-running the rules will refuse them until they are withdrawn.", "",
+                                     len(stray)), details=lines)
 
     def _change_text(self, what: str) -> str:
         if what == "changed":
@@ -605,7 +640,12 @@ class MainWindow(QMainWindow):
     def run_audit(self) -> None:
         if self.loaded is None or self.running:
             return
-        job = services.audit_job(self.project, self.loaded.path, self.project_path)
+        try:
+            answers = self.project_answers()
+        except InputError as exc:
+            self._show_error(self.tr("The answers cannot be used"), exc.format())
+            return
+        job = services.audit_job(self.project, self.loaded.path, self.project_path, answers=answers)
         self._start(job, self._on_audit_succeeded, step=self.tr("Running the audit…"))
 
     def cancel_run(self) -> None:
@@ -776,6 +816,7 @@ class MainWindow(QMainWindow):
         self._fill_criteria()
         self._fill_log()
         self.overview.set_result(self.result, self.lang, self.previews)
+        self.questions.set_result(self.result, assessor=self.project.assessor, today=self.today_date())
         if self.result:
             c, w = self.result.counts(), self.result.counts(waived=True)
             self.summary.setText(self.tr("Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.")
@@ -891,8 +932,15 @@ class MainWindow(QMainWindow):
         self.act_import.setEnabled(not busy)
         self.act_review.setEnabled(self.result is not None and not busy)
         self.act_export.setEnabled(self.result is not None and self.review_approved and not busy)
+        self.preview.build_button.setEnabled(self.result is not None and not busy)
+        self.preview.export_button.setEnabled(self.act_export.isEnabled())
+        if self.result is None and self.preview.pdf is not None:
+            self.preview.set_pdf(None, None)
         self.act_export.setToolTip("" if self.review_approved else self.tr("Review the evidence frames first."))
         self.act_export_data.setEnabled(self.result is not None and not busy)
+        self.act_rerun.setEnabled(self.result is not None and not busy)
+        self.act_export_answers.setEnabled(bool(self.project.answers) and not busy)
+        self.questions.rerun_button.setEnabled(self.result is not None and not busy and bool(self.questions.pending))
         self.act_waive.setEnabled(self.selected_finding() is not None and not busy)
         self.waive_button.setEnabled(self.act_waive.isEnabled())
         self.footage_add.setEnabled(self.act_footage.isEnabled() and self.cameras.currentItem() is not None)
@@ -951,21 +999,52 @@ class MainWindow(QMainWindow):
         if path:
             self.export_pdf(Path(path))
 
+    def preview_key(self) -> tuple:
+        """What the report depends on besides the result's content: a change means the preview is stale."""
+        return (id(self.result), self.lang, self.project.assessor, self.review_approved, len(self.project.waivers),
+                len(self.project.answers))
+
+    def build_preview(self) -> None:
+        """Render the report (same writer as the export) on the worker thread, then show page 1."""
+        if self.result is None or self.running:
+            return
+        from auditor.gui.preview import report_job
+
+        key = self.preview_key()
+        job = report_job(self.result, lang=self.lang, assessor=self.project.assessor or None)
+
+        def done(pdf: bytes) -> None:
+            self.preview.set_pdf(pdf, key)
+            self.status_label.setText(self.tr("Preview ready: %1 page(s).").replace("%1", str(self.preview.page_count)))
+            self.audit_finished.emit("previewed")
+
+        self.tabs.setCurrentWidget(self.preview)
+        self._start(job, done, step=self.tr("Building the report preview…"))
+
     def export_pdf(self, path: Path) -> None:
         if self.result is None or not self.review_approved or self.running:
             return
+        if not self.preview.stale(self.preview_key()):
+            try:                                   # the previewed bytes are the report: write them as they are
+                proj.write_bytes_atomic(path, self.preview.pdf or b"")
+            except OSError as exc:
+                self._show_error(self.tr("Cannot write the files"), f"{path}: {exc.strerror or exc}")
+                return
+            self._on_pdf_written(path)
+            return
         job = services.pdf_job(self.result, path, lang=self.lang, assessor=self.project.assessor or None)
 
-        def done(_: Any) -> None:
-            self.project.last_results["pdf"] = str(path)
-            self.project.log("exported", kind="pdf", file=path.name)
-            self.dirty = True
-            self.status_label.setText(self.tr("Report written to %1").replace("%1", str(path)))
-            self.audit_finished.emit("exported")
-            if self.open_externally:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self._start(job, lambda _: self._on_pdf_written(path), step=self.tr("Writing the PDF report…"))
 
-        self._start(job, done, step=self.tr("Writing the PDF report…"))
+    def _on_pdf_written(self, path: Path) -> None:
+        self.project.last_results["pdf"] = str(path)
+        self.project.log("exported", kind="pdf", file=path.name)
+        self.dirty = True
+        self._fill_log()
+        self.status_label.setText(self.tr("Report written to %1").replace("%1", path.name))
+        self.audit_finished.emit("exported")
+        if self.open_externally:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     @Slot()
     def _on_export_data_triggered(self) -> None:
@@ -1017,6 +1096,15 @@ class MainWindow(QMainWindow):
                 .replace("%3", p.get("approver", "")).replace("%4", p.get("expires", ""))
         elif entry.action == "exported":
             text = self.tr("Exported %1: %2.").replace("%1", p.get("kind", "").upper()).replace("%2", p.get("file", ""))
+        elif entry.action == "answer_recorded":
+            decision = self.tr("the finding applies") if p.get("decision") == "failed" else \
+                self.tr("the finding does not apply")
+            text = self.tr("Answer recorded for %1 on %2: %3 (%4).").replace("%1", p.get("rule", "")) \
+                .replace("%2", services.subject_text(p.get("subject", ""), self.lang)).replace("%3", decision) \
+                .replace("%4", p.get("by", ""))
+        elif entry.action == "answer_withdrawn":
+            text = self.tr("Answer withdrawn for %1 on %2.").replace("%1", p.get("rule", "")) \
+                .replace("%2", services.subject_text(p.get("subject", ""), self.lang))
         elif entry.action == "faces_revealed":
             text = self.tr("Unmasked frames shown in the viewer (nothing saved).")
         else:
@@ -1165,3 +1253,101 @@ class MainWindow(QMainWindow):
     @staticmethod
     def today() -> str:
         return dt.date.today().isoformat()
+
+    @staticmethod
+    def today_date() -> dt.date:
+        """Today on the audit clock (SOURCE_DATE_EPOCH when set, so that tests and reproducible runs agree)."""
+        from auditor.audit import audit_clock
+
+        return audit_clock().date()
+
+    # --- answers ----------------------------------------------------------------------------------------
+
+    def project_answers(self) -> list:
+        """The project's answers as core Answer objects (InputError names the project file if one is malformed)."""
+        from auditor.core.answers import parse_answers
+
+        where = str(self.project_path) if self.project_path else "project answers"
+        return parse_answers(self.project.answers, file=where, base=("answers",))
+
+    @Slot(object)
+    def _on_questions_answered(self, answer) -> None:
+        self.project.answers = [a for a in self.project.answers
+                                if (a.get("rule_id"), a.get("subject")) != (answer.rule_id, answer.subject)]
+        self.project.answers.append(answer.to_dict())
+        self.project.log("answer_recorded", rule=answer.rule_id, subject=answer.subject, decision=answer.decision,
+                         by=answer.answered_by)
+        self.dirty = True
+        self.setWindowTitle(self._title())
+        self._fill_log()
+        self._update_actions()
+
+    @Slot(str, str)
+    def _on_questions_withdrawn(self, rule_id: str, subject: str) -> None:
+        before = len(self.project.answers)
+        self.project.answers = [a for a in self.project.answers
+                                if (a.get("rule_id"), a.get("subject")) != (rule_id, subject)]
+        if len(self.project.answers) != before:
+            self.project.log("answer_withdrawn", rule=rule_id, subject=subject)
+            self.dirty = True
+            self.rerun_rules()
+
+    def rerun_rules(self) -> None:
+        """Re-decide the audit with the project's answers and waivers, on the facts already measured."""
+        if self.result is None or self.running:
+            return
+        try:
+            answers = self.project_answers()
+        except InputError as exc:
+            self._show_error(self.tr("The answers cannot be used"), exc.format())
+            return
+        from auditor.audit import rerun_rules
+
+        result, waivers = self.result, [vars(w) for w in self.project.waivers]
+
+        def job(*, progress, cancel):
+            return rerun_rules(result, answers=answers, waiver_entries=waivers)
+
+        self._start(job, self._on_rerun_succeeded, step=self.tr("Re-running the rules with the answers…"))
+
+    @Slot(object)
+    def _on_rerun_succeeded(self, result: AuditResult) -> None:
+        approved = self.review_approved
+        self.questions.pending.clear()
+        self._set_result(result)
+        self.review_approved = approved                 # same facts, same evidence frames: the review still holds
+        self.result.evidence_reviewed = approved
+        self.dirty = True
+        before = sum(1 for f in result.findings if f.question)
+        self.status_label.setText(self.tr("Rules re-run: verdict %1; %2 question(s) still open.")
+                                  .replace("%1", self.overview.tier_text(result.verdict()))
+                                  .replace("%2", str(before)))
+        self._refresh_all()
+        self.audit_finished.emit("rerun")
+
+    @Slot()
+    def _on_export_answers_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the answers file"),
+                                              str(self.export_folder() / "answers.yaml"),
+                                              self.tr("Answers files (*.yaml *.yml)"))
+        if path:
+            self.export_answers(Path(path))
+
+    def export_answers(self, path: Path) -> bool:
+        """Write the project's answers as an answers file (`auditor audit CONFIG --answers FILE` reads it)."""
+        from auditor.core.answers import dump_answers
+
+        try:
+            text = dump_answers(self.project_answers())
+            proj.write_text_atomic(path, text)
+        except InputError as exc:
+            self._show_error(self.tr("The answers cannot be used"), exc.format())
+            return False
+        except OSError as exc:
+            self._show_error(self.tr("Cannot write the files"), f"{path}: {exc.strerror or exc}")
+            return False
+        self.project.log("exported", kind="answers", file=path.name)
+        self.dirty = True
+        self._fill_log()
+        self.status_label.setText(self.tr("Wrote %1").replace("%1", path.name))
+        return True

@@ -105,7 +105,8 @@ def install_translator(app: QCoreApplication | None, lang: str) -> bool:
 # --- jobs run on the worker thread -----------------------------------------------------------------------
 
 
-def audit_job(project: AuditProject, config: Path, project_file: Path | None = None) -> Callable[..., AuditRun]:
+def audit_job(project: AuditProject, config: Path, project_file: Path | None = None, *,
+              answers: list | None = None) -> Callable[..., AuditRun]:
     """The audit of a project, then its redacted previews, as a function of (progress, cancel) for TaskWorker."""
     from auditor.audit import AuditRequest, run_audit
 
@@ -115,7 +116,8 @@ def audit_job(project: AuditProject, config: Path, project_file: Path | None = N
     waivers = [vars(w) for w in project.waivers]
 
     def job(*, progress, cancel) -> AuditRun:
-        request = AuditRequest(config=config, footage=footage, waiver_entries=waivers, lang=project.lang)
+        request = AuditRequest(config=config, footage=footage, waiver_entries=waivers, lang=project.lang,
+                               answers=list(answers or []))
         result = run_audit(request, progress=progress, cancel=cancel)
         return AuditRun(result, redacted_previews(result, cancel=cancel))
 

@@ -21,7 +21,7 @@ def example(stem: str) -> Path:
     return path
 
 
-def run_and_wait(qtbot, window, *, timeout: int = 120_000) -> str:
+def run_and_wait(qtbot, window, *, timeout: int = 400_000) -> str:
     outcomes: list[str] = []
     window.audit_finished.connect(outcomes.append)
     with qtbot.waitSignal(window.audit_finished, timeout=timeout):

@@ -59,7 +59,7 @@
     <message>
         <location filename="../findings_model.py" line="70"/>
         <source>open</source>
-        <translation>ouvert</translation>
+        <translation>ouverte</translation>
     </message>
     <message>
         <location filename="../findings_model.py" line="73"/>
@@ -85,270 +85,290 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="371"/>
         <source>&amp;New project</source>
         <translation>&amp;Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="372"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355"/>
+        <location filename="../main_window.py" line="373"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="374"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357"/>
+        <location filename="../main_window.py" line="375"/>
         <source>&amp;Import deployment config…</source>
         <translation>&amp;Importer une configuration…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358"/>
+        <location filename="../main_window.py" line="376"/>
         <source>Add &amp;footage…</source>
         <translation>Ajouter des vi&amp;déos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359"/>
+        <location filename="../main_window.py" line="377"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="378"/>
         <source>&amp;Run audit</source>
         <translation>&amp;Lancer l&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361"/>
+        <location filename="../main_window.py" line="379"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362"/>
+        <location filename="../main_window.py" line="380"/>
         <source>Re&amp;view evidence…</source>
         <translation>&amp;Vérifier les images probantes…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363"/>
+        <location filename="../main_window.py" line="381"/>
         <source>&amp;Waive selected finding…</source>
         <translation>Accorder une &amp;dérogation au constat…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364"/>
+        <location filename="../main_window.py" line="382"/>
         <source>&amp;Export DPIA report (PDF)…</source>
         <translation>&amp;Exporter le rapport d&apos;AIPD (PDF)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365"/>
+        <location filename="../main_window.py" line="383"/>
         <source>Export &amp;JSON and SARIF…</source>
         <translation>Exporter en &amp;JSON et SARIF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366"/>
+        <location filename="../main_window.py" line="384"/>
         <source>Reveal &amp;faces in the viewer (this session only)</source>
         <translation>A&amp;fficher les visages dans la visionneuse (cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376"/>
+        <location filename="../main_window.py" line="394"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377"/>
+        <location filename="../main_window.py" line="395"/>
         <source>&amp;Start page</source>
         <translation>Page d&apos;a&amp;ccueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="401"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="402"/>
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="403"/>
         <source>Open &amp;example</source>
         <translation>Ouvrir un e&amp;xemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="404"/>
         <source>&amp;Audit</source>
         <translation>&amp;Audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="405"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="406"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="407"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="420"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="385"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="385"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Config</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="386"/>
         <source>Footage</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="387"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Review</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370"/>
+        <location filename="../main_window.py" line="388"/>
         <source>Export PDF</source>
         <translation>Exporter le PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="408"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Caméras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="411"/>
         <source>e.g. A. Durand, DPO</source>
         <translation>p. ex. A. Durand, DPO</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="412"/>
         <source>Footage of the selected camera</source>
         <translation>Vidéos de la caméra sélectionnée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="413"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="410"/>
         <source>Assessor (&amp;name and role, shown on the report)</source>
         <translation>Évaluateur (&amp;nom et fonction, repris dans le rapport)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="396"/>
+        <source>Re-run the r&amp;ules with the answers</source>
+        <translation>Relancer les règles avec les ré&amp;ponses</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="397"/>
+        <source>Export the a&amp;nswers file…</source>
+        <translation>Exporter le fichier des réponses (&amp;YAML)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="415"/>
         <source>&amp;Overview</source>
         <translation>&amp;Synthèse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="415"/>
         <source>F&amp;indings</source>
         <translation>C&amp;onstats</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="416"/>
+        <source>&amp;Questions</source>
+        <translation>&amp;Questions</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="416"/>
+        <source>Repor&amp;t preview</source>
+        <translation>Aperçu du rappor&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="417"/>
         <source>Fra&amp;me</source>
         <translation>&amp;Image</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="417"/>
         <source>DPIA c&amp;riteria</source>
         <translation>C&amp;ritères AIPD</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="418"/>
         <source>&amp;Problems</source>
         <translation>&amp;Problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Audit lo&amp;g</source>
         <translation>&amp;Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="421"/>
         <source>Waive this finding…</source>
         <translation>Accorder une dérogation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Search rule, subject, title or message</source>
         <translation>Rechercher une règle, un objet, un intitulé ou un message</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="430"/>
         <source>#</source>
         <translation>n°</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Criterion</source>
         <translation>Critère</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
-        <location filename="../main_window.py" line="748"/>
+        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="789"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Untitled audit</source>
         <translation>Audit sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="438"/>
         <source>Store Camera Privacy Auditor</source>
         <translation>Auditeur de confidentialité des caméras en magasin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="460"/>
         <source>Cannot open the audit project</source>
         <translation>Impossible d&apos;ouvrir le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451"/>
+        <location filename="../main_window.py" line="474"/>
         <source>Inputs changed since the project was saved</source>
         <translation>Des fichiers d&apos;entrée ont changé depuis l&apos;enregistrement du projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="452"/>
+        <location filename="../main_window.py" line="475"/>
         <source>%n input file(s) changed or went missing since this project was saved. The saved findings and the evidence review no longer apply: check the files, then run the audit again.</source>
         <translation>
             <numerusform>%n fichier d&apos;entrée a changé ou a disparu depuis l&apos;enregistrement de ce projet. Les constats enregistrés et la vérification des images ne s&apos;appliquent plus : vérifiez les fichiers, puis relancez l&apos;audit.</numerusform>
@@ -356,42 +376,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="480"/>
         <source>The saved audit could not be used</source>
         <translation>L&apos;audit enregistré n&apos;a pas pu être utilisé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="458"/>
+        <location filename="../main_window.py" line="481"/>
         <source>The project&apos;s saved findings could not be read; run the audit again.</source>
         <translation>Les constats enregistrés du projet n&apos;ont pas pu être lus ; relancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="463"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Preparing previews…</source>
         <translation>Préparation des aperçus…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="470"/>
+        <location filename="../main_window.py" line="499"/>
+        <source>Answers that match nothing in this audit</source>
+        <translation>Des réponses ne correspondent à rien dans cet audit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../main_window.py" line="500"/>
+        <source>%n answer(s) in the project name a rule or subject this audit does not evaluate; re-running the rules will refuse them until they are withdrawn.</source>
+        <translation>
+            <numerusform>%n réponse du projet désigne une règle ou un objet que cet audit n&apos;évalue pas ; la relance des règles la refusera tant qu&apos;elle n&apos;est pas retirée.</numerusform>
+            <numerusform>%n réponses du projet désignent une règle ou un objet que cet audit n&apos;évalue pas ; la relance des règles les refusera tant qu&apos;elles ne sont pas retirées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="506"/>
         <source>content changed (SHA-256 differs)</source>
         <translation>contenu modifié (SHA-256 différent)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="508"/>
         <source>missing</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="518"/>
         <source>Cannot save the audit project</source>
         <translation>Impossible d&apos;enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506"/>
+        <location filename="../main_window.py" line="542"/>
         <source>The deployment config has errors</source>
         <translation>La configuration du dispositif contient des erreurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="507"/>
+        <location filename="../main_window.py" line="543"/>
         <source>%n problem(s) found. Details are in the Problems tab.</source>
         <translation>
             <numerusform>%n problème détecté. Le détail figure dans l&apos;onglet Problèmes.</numerusform>
@@ -399,7 +432,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="542"/>
+        <location filename="../main_window.py" line="578"/>
         <source>%n clip(s) added to camera %1; run the audit (F5) to analyse them.</source>
         <translation>
             <numerusform>%n vidéo ajoutée à la caméra %1 ; lancez l&apos;audit (F5) pour l&apos;analyser.</numerusform>
@@ -407,327 +440,387 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545"/>
+        <location filename="../main_window.py" line="581"/>
         <source>Not added: %1.</source>
         <translation>Non ajouté : %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="557"/>
+        <location filename="../main_window.py" line="593"/>
         <source>Removed %1 from camera %2.</source>
         <translation>%1 retiré de la caméra %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586"/>
+        <location filename="../main_window.py" line="622"/>
         <source>Added to the project; SHA-256 %1</source>
         <translation>Ajouté au projet ; SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592"/>
+        <location filename="../main_window.py" line="628"/>
         <source>%1 (declared in the config)</source>
         <translation>%1 (déclaré dans la configuration)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596"/>
+        <location filename="../main_window.py" line="632"/>
         <source>No footage: add a clip or a still.</source>
         <translation>Aucune vidéo : ajoutez une vidéo ou une image.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608"/>
+        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="1302"/>
+        <location filename="../main_window.py" line="1344"/>
+        <source>The answers cannot be used</source>
+        <translation>Les réponses ne peuvent pas être utilisées</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="649"/>
         <source>Running the audit…</source>
         <translation>Audit en cours…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613"/>
+        <location filename="../main_window.py" line="654"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658"/>
+        <location filename="../main_window.py" line="699"/>
         <source>Audit finished: %1 findings.</source>
         <translation>Audit terminé : %1 constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="664"/>
+        <location filename="../main_window.py" line="705"/>
         <source>The audit failed.</source>
         <translation>L&apos;audit a échoué.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="666"/>
+        <location filename="../main_window.py" line="707"/>
         <source>The audit failed</source>
         <translation>L&apos;audit a échoué</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="671"/>
+        <location filename="../main_window.py" line="712"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Annulé ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="703"/>
+        <location filename="../main_window.py" line="744"/>
         <source>All packs</source>
         <translation>Tous les référentiels</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="704"/>
+        <location filename="../main_window.py" line="745"/>
         <source>All subjects</source>
         <translation>Tous les objets</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="747"/>
         <source>Waived and not waived</source>
         <translation>Avec et sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="747"/>
         <source>Not waived</source>
         <translation>Sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="707"/>
+        <location filename="../main_window.py" line="748"/>
         <source>Waived only</source>
         <translation>Avec dérogation seulement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="747"/>
+        <location filename="../main_window.py" line="788"/>
         <source>Select a finding to see its details.</source>
         <translation>Sélectionnez un constat pour en voir le détail.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="747"/>
+        <location filename="../main_window.py" line="788"/>
         <source>question for the assessor</source>
         <translation>question pour l&apos;évaluateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748"/>
+        <location filename="../main_window.py" line="789"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748"/>
+        <location filename="../main_window.py" line="789"/>
         <source>Legal references</source>
         <translation>Références juridiques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="749"/>
+        <location filename="../main_window.py" line="790"/>
         <source>Evidence</source>
         <translation>Éléments probants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="749"/>
+        <location filename="../main_window.py" line="790"/>
         <source>Waiver</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="749"/>
+        <location filename="../main_window.py" line="790"/>
         <source>Approved by</source>
         <translation>Approuvée par</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="750"/>
+        <location filename="../main_window.py" line="791"/>
         <source>expires</source>
         <translation>expire le</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="772"/>
+        <location filename="../main_window.py" line="813"/>
         <source>No deployment config loaded. Use File ▸ Import, drop a YAML file here, or open an example.</source>
         <translation>Aucune configuration chargée. Utilisez Fichier ▸ Importer, déposez un fichier YAML ici ou ouvrez un exemple.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="780"/>
+        <location filename="../main_window.py" line="822"/>
         <source>Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.</source>
         <translation>Sans dérogation : %1 bloquant, %2 majeur, %3 mineur, %4 info. Avec dérogation : %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="785"/>
+        <location filename="../main_window.py" line="827"/>
         <source>Run the audit (F5) to see findings.</source>
         <translation>Lancez l&apos;audit (F5) pour voir les constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="806"/>
+        <location filename="../main_window.py" line="848"/>
         <source>DORI: %1</source>
         <translation>DORI : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="806"/>
+        <location filename="../main_window.py" line="848"/>
         <source>no footage analysed</source>
         <translation>aucune vidéo analysée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="830"/>
+        <location filename="../main_window.py" line="872"/>
         <source>No camera selected.</source>
         <translation>Aucune caméra sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837"/>
+        <location filename="../main_window.py" line="879"/>
         <source>No evidence frame for this camera yet: add footage and run the audit.</source>
         <translation>Pas encore d&apos;image probante pour cette caméra : ajoutez des séquences et lancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="849"/>
+        <location filename="../main_window.py" line="891"/>
         <source>Preparing the redacted frame…</source>
         <translation>Préparation de l&apos;image masquée…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="852"/>
+        <location filename="../main_window.py" line="894"/>
         <source>The frame could not be read.</source>
         <translation>L&apos;image n&apos;a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="855"/>
+        <location filename="../main_window.py" line="897"/>
         <source>faces revealed (this session only)</source>
         <translation>visages affichés (pour cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="855"/>
+        <location filename="../main_window.py" line="897"/>
         <source>redacted</source>
         <translation>floutée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="857"/>
+        <location filename="../main_window.py" line="899"/>
         <source>%1 — frame %2 (%3): %4 face(s) masked; %5.</source>
         <translation>%1 — image %2 (%3) : %4 visage(s) masqué(s) ; %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="877"/>
+        <location filename="../main_window.py" line="919"/>
         <source>Run the audit to see which WP248 criteria are met.</source>
         <translation>Lancez l&apos;audit pour voir quels critères WP248 sont remplis.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="880"/>
+        <location filename="../main_window.py" line="922"/>
         <source>A DPIA is required.</source>
         <translation>Une AIPD est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="880"/>
+        <location filename="../main_window.py" line="922"/>
         <source>No DPIA requirement was derived.</source>
         <translation>Aucune obligation d&apos;AIPD n&apos;a été déduite.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="881"/>
+        <location filename="../main_window.py" line="923"/>
         <source>%1 of 9 WP248 criteria met.</source>
         <translation>%1 critère(s) WP248 sur 9 rempli(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="893"/>
+        <location filename="../main_window.py" line="939"/>
         <source>Review the evidence frames first.</source>
         <translation>Vérifiez d&apos;abord les images probantes.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="949"/>
+        <location filename="../main_window.py" line="998"/>
         <source>Export the DPIA report</source>
         <translation>Exporter le rapport d&apos;AIPD</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="962"/>
+        <location filename="../main_window.py" line="1018"/>
+        <source>Preview ready: %1 page(s).</source>
+        <translation>Aperçu prêt : %1 page(s).</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1022"/>
+        <source>Building the report preview…</source>
+        <translation>Préparation de l&apos;aperçu du rapport…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1044"/>
         <source>Report written to %1</source>
         <translation>Rapport enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="967"/>
+        <location filename="../main_window.py" line="1311"/>
+        <source>Re-running the rules with the answers…</source>
+        <translation>Relance des règles avec les réponses…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1322"/>
+        <source>Rules re-run: verdict %1; %2 question(s) still open.</source>
+        <translation>Règles relancées : conclusion %1 ; %2 question(s) encore ouverte(s).</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1330"/>
+        <source>Export the answers file</source>
+        <translation>Exporter le fichier des réponses</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1332"/>
+        <source>Answers files (*.yaml *.yml)</source>
+        <translation>Fichiers de réponses (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1037"/>
         <source>Writing the PDF report…</source>
         <translation>Rédaction du rapport PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="973"/>
+        <location filename="../main_window.py" line="1053"/>
         <source>Folder for findings.json and findings.sarif</source>
         <translation>Dossier pour findings.json et findings.sarif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="984"/>
+        <location filename="../main_window.py" line="1031"/>
+        <location filename="../main_window.py" line="1064"/>
+        <location filename="../main_window.py" line="1347"/>
         <source>Cannot write the files</source>
         <translation>Impossible d&apos;écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="991"/>
+        <location filename="../main_window.py" line="1071"/>
+        <location filename="../main_window.py" line="1352"/>
         <source>Wrote %1</source>
         <translation>Fichiers écrits : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1003"/>
+        <location filename="../main_window.py" line="1083"/>
         <source>No web browser could be opened; the address was copied to the clipboard: %1</source>
         <translation>Aucun navigateur n&apos;a pu être ouvert ; l&apos;adresse a été copiée dans le presse-papiers : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1010"/>
+        <location filename="../main_window.py" line="1090"/>
         <source>Evidence reviewed: %1 frame(s) approved, %2 mask(s) added, %3 frame(s) dropped.</source>
         <translation>Images probantes vérifiées : %1 image(s) approuvée(s), %2 masque(s) ajouté(s), %3 image(s) retirée(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1014"/>
+        <location filename="../main_window.py" line="1094"/>
         <source>Waiver recorded for %1 on %2, approved by %3, until %4.</source>
         <translation>Dérogation enregistrée pour %1 sur %2, approuvée par %3, jusqu&apos;au %4.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1018"/>
+        <location filename="../main_window.py" line="1098"/>
         <source>Exported %1: %2.</source>
         <translation>Export %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1020"/>
+        <location filename="../main_window.py" line="1100"/>
+        <source>the finding applies</source>
+        <translation>le constat s&apos;applique</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1101"/>
+        <source>the finding does not apply</source>
+        <translation>le constat ne s&apos;applique pas</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1102"/>
+        <source>Answer recorded for %1 on %2: %3 (%4).</source>
+        <translation>Réponse enregistrée pour %1 sur %2 : %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1106"/>
+        <source>Answer withdrawn for %1 on %2.</source>
+        <translation>Réponse retirée pour %1 sur %2.</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1109"/>
         <source>Unmasked frames shown in the viewer (nothing saved).</source>
         <translation>Images non masquées affichées dans la visionneuse (rien n&apos;est enregistré).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1027"/>
+        <location filename="../main_window.py" line="1116"/>
         <source>Nothing recorded yet.</source>
         <translation>Rien n&apos;est encore consigné.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1035"/>
+        <location filename="../main_window.py" line="1124"/>
         <source>Reveal faces?</source>
         <translation>Afficher les visages ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1036"/>
+        <location filename="../main_window.py" line="1125"/>
         <source>Faces of real people will be shown unmasked in this window, for this session only. Nothing unmasked is ever saved. The reveal is recorded in the project&apos;s audit log. Continue?</source>
         <translation>Les visages de personnes réelles seront affichés sans masque dans cette fenêtre, pour cette session uniquement. Aucune image non masquée n&apos;est jamais enregistrée. L&apos;affichage est consigné dans le journal d&apos;audit du projet. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1057"/>
+        <location filename="../main_window.py" line="1146"/>
         <source>Open an audit project</source>
         <translation>Ouvrir un projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1058"/>
+        <location filename="../main_window.py" line="1147"/>
         <source>Audit projects (*.auditproj.yaml *.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1064"/>
+        <location filename="../main_window.py" line="1153"/>
         <source>Save the audit project</source>
         <translation>Enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1066"/>
+        <location filename="../main_window.py" line="1155"/>
         <source>Audit projects (*.auditproj.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1074"/>
+        <location filename="../main_window.py" line="1163"/>
         <source>Import a deployment config</source>
         <translation>Importer une configuration de dispositif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1075"/>
+        <location filename="../main_window.py" line="1164"/>
         <source>Deployment configs (*.yaml *.yml)</source>
         <translation>Configurations de dispositif (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1086"/>
+        <location filename="../main_window.py" line="1175"/>
         <source>Footage for camera %1</source>
         <translation>Séquences de la caméra %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1087"/>
+        <location filename="../main_window.py" line="1176"/>
         <source>Video and images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</source>
         <translation>Vidéos et images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1125"/>
+        <location filename="../main_window.py" line="1214"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1125"/>
+        <location filename="../main_window.py" line="1214"/>
         <source>The audit project has unsaved changes. Discard them?</source>
         <translation>Le projet d&apos;audit contient des modifications non enregistrées. Les abandonner ?</translation>
     </message>
@@ -888,6 +981,162 @@
         <location filename="../overview.py" line="250"/>
         <source>no footage analysed</source>
         <translation>aucune vidéo analysée</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../preview.py" line="104"/>
+        <source>&amp;Build preview</source>
+        <translation>&amp;Construire l&apos;aperçu</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="105"/>
+        <source>◀ Previous page</source>
+        <translation>◀ Page précédente</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="106"/>
+        <source>Next page ▶</source>
+        <translation>Page suivante ▶</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="107"/>
+        <source>Page Up</source>
+        <translation>Page précédente (touche Page haut)</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="108"/>
+        <source>Page Down</source>
+        <translation>Page suivante (touche Page bas)</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="109"/>
+        <source>&amp;Zoom</source>
+        <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="110"/>
+        <source>E&amp;xport this report…</source>
+        <translation>E&amp;xporter ce rapport…</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="128"/>
+        <source>Build the preview to see the report as it will be exported.</source>
+        <translation>Construisez l&apos;aperçu pour voir le rapport tel qu&apos;il sera exporté.</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="141"/>
+        <source>of %1</source>
+        <translation>sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <location filename="../questions.py" line="111"/>
+        <source>The rules could not decide these points from the facts. Answer each one: whether the rule&apos;s finding applies, why, who answered and when. Answers are saved in the project; re-run the rules to turn them into decided findings.</source>
+        <translation>Les règles n&apos;ont pas pu trancher ces points à partir des faits. Répondez à chacun : le constat de la règle s&apos;applique-t-il, pourquoi, qui a répondu et quand. Les réponses sont enregistrées dans le projet ; relancez les règles pour en faire des constats tranchés.</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="114"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="114"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="114"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="115"/>
+        <source>&amp;Yes, the finding applies</source>
+        <translation>O&amp;ui, le constat s&apos;applique</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="116"/>
+        <source>No, it does not app&amp;ly</source>
+        <translation>Non, il ne s&apos;app&amp;lique pas</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="117"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="118"/>
+        <source>Not&amp;e (the evidence)</source>
+        <translation>Not&amp;e (les éléments à l&apos;appui)</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="119"/>
+        <source>Answered &amp;by</source>
+        <translation>Ré&amp;ponse de</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="120"/>
+        <source>Answered on (&amp;date)</source>
+        <translation>Répondu le (date)</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="121"/>
+        <source>&amp;Save answer</source>
+        <translation>En&amp;registrer la réponse</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="122"/>
+        <source>&amp;Withdraw answer</source>
+        <translation>Retirer la ré&amp;ponse</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="123"/>
+        <source>Re-run the r&amp;ules (F6)</source>
+        <translation>Relancer les règles (F6)</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="124"/>
+        <source>E&amp;xport answers file…</source>
+        <translation>E&amp;xporter le fichier des réponses…</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="153"/>
+        <source>answered, not yet applied</source>
+        <translation>répondu, pas encore appliqué</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="155"/>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="156"/>
+        <source>answered: applies</source>
+        <translation>répondu : s&apos;applique</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="156"/>
+        <source>answered: does not apply</source>
+        <translation>répondu : ne s&apos;applique pas</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="160"/>
+        <source>%1 open, %2 answered, %3 waiting for a re-run.</source>
+        <translation>%1 ouverte(s), %2 répondue(s), %3 en attente de relance.</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="176"/>
+        <source>No question is left to the assessor.</source>
+        <translation>Aucune question n&apos;est laissée à l&apos;évaluateur.</translation>
+    </message>
+    <message>
+        <location filename="../questions.py" line="191"/>
+        <source>Legal references</source>
+        <translation>Références juridiques</translation>
     </message>
 </context>
 <context>
