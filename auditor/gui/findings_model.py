@@ -21,6 +21,26 @@ SEVERITY_COLOURS = {
     Severity.INFO: "#1565c0",
 }
 
+# Lighter variants, readable on a dark system palette.
+SEVERITY_COLOURS_DARK = {
+    Severity.BLOCKER: "#ff8a80",
+    Severity.MAJOR: "#ffab40",
+    Severity.MINOR: "#ffe082",
+    Severity.INFO: "#82b1ff",
+}
+
+
+def is_dark_palette() -> bool:
+    """Whether the application follows a dark system palette (light text on a dark window)."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.palette().window().color().lightness() < 128
+
+
+def severity_colour(severity: Severity) -> str:
+    return (SEVERITY_COLOURS_DARK if is_dark_palette() else SEVERITY_COLOURS)[severity]
+
+
 FindingRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -90,7 +110,7 @@ class FindingsModel(QAbstractTableModel):
                 "subject": subject_text(f.subject, self._lang), "title": f.title.get(self._lang), "status": self._status(f),
             }[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "severity":
-            return QBrush(QColor(SEVERITY_COLOURS[f.severity]))
+            return QBrush(QColor(severity_colour(f.severity)))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f.message.get(self._lang)
         return None

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPixmap,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -191,6 +192,9 @@ class MainWindow(QMainWindow):
         self.footage_add.clicked.connect(self._on_add_footage_triggered)
         self.footage_remove = QPushButton()
         self.footage_remove.clicked.connect(self._on_remove_footage_clicked)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.footage_list)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self._on_remove_footage_clicked)
         footage_buttons = QHBoxLayout()
         footage_buttons.addWidget(self.footage_add)
         footage_buttons.addWidget(self.footage_remove)
@@ -264,6 +268,7 @@ class MainWindow(QMainWindow):
         vsplit.addWidget(self.table)
         vsplit.addWidget(lower)
         vsplit.setSizes([400, 250])
+        self.findings_splitter = vsplit
         fv.addWidget(vsplit, 1)
         self.summary = QLabel()
         fv.addWidget(self.summary)
@@ -364,6 +369,8 @@ class MainWindow(QMainWindow):
             self.project.lang = lang
             self.dirty = True
         self.settings.setValue("ui/language", lang)
+        if not self.running:
+            self.status_label.clear()              # a message from before the switch would stay in the old language
         self.retranslate()
         self.language_changed.emit(lang)
 
@@ -844,7 +851,7 @@ class MainWindow(QMainWindow):
             for cam in self.loaded.deployment.cameras:
                 footage = self._camera_footage(cam.id)
                 dori = footage.get("dori_class") if footage else None
-                text = f"{cam.id} · {services.zone_text(cam.zone, self.lang)}"
+                text = f"{cam.id}\n{services.zone_text(cam.zone, self.lang)}"
                 text += "\n" + (self.tr("DORI: %1").replace("%1", str(dori)) if dori else self.tr("no footage analysed"))
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, cam.id)
@@ -941,6 +948,7 @@ class MainWindow(QMainWindow):
         self.act_rerun.setEnabled(self.result is not None and not busy)
         self.act_export_answers.setEnabled(bool(self.project.answers) and not busy)
         self.questions.rerun_button.setEnabled(self.result is not None and not busy and bool(self.questions.pending))
+        self.questions.export_button.setEnabled(self.act_export_answers.isEnabled())
         self.act_waive.setEnabled(self.selected_finding() is not None and not busy)
         self.waive_button.setEnabled(self.act_waive.isEnabled())
         self.footage_add.setEnabled(self.act_footage.isEnabled() and self.cameras.currentItem() is not None)
@@ -1177,6 +1185,15 @@ class MainWindow(QMainWindow):
         if paths:
             self.add_footage(camera_id, [Path(p) for p in paths])
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Follow a switch of the system palette (light/dark) while the app runs."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "overview"):
+            self.overview.set_result(self.result, self.lang, self.previews)
+            self.model.layoutChanged.emit()
+        super().changeEvent(event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -1239,6 +1256,22 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        for name, splitter in self._splitters().items():
+            saved = self.settings.value(f"window/{name}")
+            if isinstance(saved, QByteArray) and not saved.isEmpty():
+                splitter.restoreState(saved)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main-splitter": self.main_splitter, "findings-splitter": self.findings_splitter,
+                "questions-splitter": self.questions.splitter}
+
+    def save_window_state(self) -> None:
+        """Window geometry, toolbar and every splitter, restored at the next start."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        for name, splitter in self._splitters().items():
+            self.settings.setValue(f"window/{name}", splitter.saveState())
+        self.settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if not self._confirm_discard():
@@ -1246,8 +1279,7 @@ class MainWindow(QMainWindow):
             return
         self.cancel_run()
         self.wait_idle()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.save_window_state()
         event.accept()
 
     @staticmethod

@@ -11,14 +11,16 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollA
 
 from auditor.core.model import AuditResult, Finding, Severity, Tier
 from auditor.gui import services
-from auditor.gui.findings_model import SEVERITY_COLOURS
+from auditor.gui.findings_model import is_dark_palette, severity_colour
 
 TIER_COLOURS = {Tier.PROHIBITED: "#8e0000", Tier.UNLAWFUL_UNTIL_FIXED: "#b71c1c",
                 Tier.LAWFUL_WITH_CONDITIONS: "#2e7d32"}
+TIER_COLOURS_DARK = {Tier.PROHIBITED: "#ff8a80", Tier.UNLAWFUL_UNTIL_FIXED: "#ffab91",
+                     Tier.LAWFUL_WITH_CONDITIONS: "#a5d6a7"}
 TOP_ACTIONS = 5
 
 
-def risk_map_image(result: AuditResult, lang: str, *, scale: float = 1.6) -> QImage | None:
+def risk_map_image(result: AuditResult, lang: str, *, scale: float = 1.15) -> QImage | None:
     """The report's own risk-map drawing, rasterised in memory (ReportLab -> PDF bytes -> pdfium -> QImage)."""
     try:
         import pypdfium2 as pdfium
@@ -48,6 +50,7 @@ class OverviewPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         self.setWidget(body)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         self.verdict = QLabel()
@@ -124,12 +127,13 @@ class OverviewPage(QScrollArea):
             return
         tier = result.verdict()
         self.verdict.setText(self.tier_text(tier))
-        self.verdict.setStyleSheet(f"color: {TIER_COLOURS[tier]};")
+        dark = is_dark_palette()
+        self.verdict.setStyleSheet(f"color: {(TIER_COLOURS_DARK if dark else TIER_COLOURS)[tier]};")
         self.reason.setText(self._reason(result, tier, lang))
         c = result.counts()
         questions = sum(1 for f in result.findings if f.question and not f.is_waived)
         waived = sum(result.counts(waived=True).values())
-        parts = [f'<span style="color:{SEVERITY_COLOURS[s]}"><b>{c[s.value]}</b> {e(self._severity(s))}</span>'
+        parts = [f'<span style="color:{severity_colour(s)}"><b>{c[s.value]}</b> {e(self._severity(s))}</span>'
                  for s in Severity]
         self.counts.setText(" · ".join(parts) + " · " + e(self.tr("%1 open question(s), %2 waived")
                                                             .replace("%1", str(questions)).replace("%2", str(waived))))
@@ -171,7 +175,8 @@ class OverviewPage(QScrollArea):
         head = self.tr("DPIA required.") if derived.get("dpia_required") else self.tr("No DPIA requirement derived.")
         text = f"<b>{e(head)}</b> " + e(self.tr("%1 of 9 WP248 criteria met").replace("%1", str(len(met))))
         if met:
-            text += ": " + e("; ".join(f"{c.get('number')}. {services.criterion_name(c, lang)}" for c in met))
+            colon, semicolon = (" : ", " ; ") if lang == "fr" else (": ", "; ")
+            text += colon + e(semicolon.join(f"{c.get('number')}. {services.criterion_name(c, lang)}" for c in met))
         text += "."
         extra = [r for r in derived.get("dpia_reasons") or [] if not str(r).startswith("WP248")]
         if extra and lang == "en":
@@ -189,7 +194,7 @@ class OverviewPage(QScrollArea):
             return e(self.tr("No action required by the rules."))
         rows = []
         for f in _unique_by_rule(todo)[:TOP_ACTIONS]:
-            rows.append(f'<li><span style="color:{SEVERITY_COLOURS[f.severity]}"><b>{e(self._severity(f.severity))}'
+            rows.append(f'<li><span style="color:{severity_colour(f.severity)}"><b>{e(self._severity(f.severity))}'
                         f"</b></span> {e(f.remediation.get(lang))} <small>({e(f.rule_id)})</small></li>")
         return f"<ol>{''.join(rows)}</ol>"
 
@@ -220,7 +225,7 @@ class OverviewPage(QScrollArea):
         if result is None:
             return
         for i, cam in enumerate(result.facts.get("cameras", [])):
-            self.tiles.addWidget(self._tile(cam, lang, previews), i // 2, i % 2)
+            self.tiles.addWidget(self._tile(cam, lang, previews), i, 0)
 
     def _tile(self, cam: dict[str, Any], lang: str, previews: services.PreviewCache | None) -> QFrame:
         e = html.escape
@@ -244,12 +249,14 @@ class OverviewPage(QScrollArea):
             id_grade = bool(derived.get("id_grade_capture"))
             flag = self.tr("identification-grade faces: yes") if id_grade else \
                 self.tr("identification-grade faces: no")
-            colour = "#b71c1c" if id_grade else "#2e7d32"
+            colour = ("#ff8a80" if id_grade else "#a5d6a7") if is_dark_palette() else \
+                ("#b71c1c" if id_grade else "#2e7d32")
             lines.append(f'<span style="color:{colour}">{e(flag)}</span>')
         else:
             lines.append(e(self.tr("no footage analysed")))
         text = QLabel("<br>".join(lines))
         text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
         row.addWidget(text, 1)
         return tile
 

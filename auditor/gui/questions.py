@@ -90,6 +90,7 @@ class QuestionsPage(QWidget):
         rv.addLayout(buttons)
         split.addWidget(right)
         split.setSizes([420, 520])
+        self.splitter = split
         outer.addWidget(split, 1)
         bottom = QHBoxLayout()
         self.summary = QLabel()

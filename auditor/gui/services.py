@@ -311,6 +311,8 @@ def fact_text(path: str, value: Any, lang: str) -> str:
     from auditor.core.vocab import term, vocab_for_path
     from auditor.rules.engine import format_value
 
+    if value is None:
+        return "(non déclaré)" if lang == "fr" else "(not declared)"
     vocabulary = vocab_for_path(path) if lang == "fr" else None
     if vocabulary is not None:
         value = [term(vocabulary, v, lang) or v for v in value] if isinstance(value, list) \

@@ -51,3 +51,20 @@ def test_overview_tile_shows_dori_and_identification_grade(window, sample_result
     tile_text = window.overview.tiles.itemAt(0).widget().findChildren(type(window.overview.verdict))[-1].text()
     assert "DORI: identification" in tile_text and "identification-grade faces: yes" in tile_text
     assert "checkout" in tile_text
+
+
+def test_colours_follow_a_dark_palette(qtbot, window, sample_result):
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    window._set_result(sample_result)
+    light = window.overview.verdict.styleSheet()
+    original = QGuiApplication.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    try:
+        QGuiApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: window.overview.verdict.styleSheet() != light, timeout=5_000)
+        assert "#ffab91" in window.overview.verdict.styleSheet()
+    finally:
+        QGuiApplication.setPalette(original)

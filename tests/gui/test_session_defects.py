@@ -265,7 +265,9 @@ def test_a_forged_result_with_a_matching_hash_is_refused_with_a_message(window, 
     assert "Cannot open" in title and "malformed saved audit result" in text
 
 
-def test_footage_list_add_feedback_and_removal(window, workspace):
+def test_footage_list_add_feedback_and_removal(qtbot, window, workspace):
+    from PySide6.QtCore import Qt
+
     _folder, config, clip = workspace
     window.load_config(config)
     camera = window.loaded.deployment.cameras[0].id
@@ -280,20 +282,30 @@ def test_footage_list_add_feedback_and_removal(window, workspace):
     window.footage_remove.click()
     assert window.project.footage == []
     assert "Removed clip.avi" in window.status_label.text()
+    window.add_footage(camera, [clip])                       # the Delete key removes the selected clip too
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.footage_list.setCurrentRow(0)
+    window.footage_list.setFocus()
+    qtbot.waitUntil(window.footage_list.hasFocus)
+    qtbot.keyClick(window.footage_list, Qt.Key.Key_Delete)
+    assert window.project.footage == []
 
 
 def test_evidence_facts_in_words_and_links_without_a_browser(window, sample_result, monkeypatch):
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices, QGuiApplication
 
-    sample_result.findings[0].evidence = {"camera.viewers": ["security", "store_staff"], "camera.has_sign": True}
+    sample_result.findings[0].evidence = {"camera.viewers": ["security", "store_staff"], "camera.has_sign": True,
+                                          "camera.ptz_zoom": None}
     window._set_result(sample_result)
     window.table.selectRow(0)
     window.table.setCurrentIndex(window.proxy.index(
         [window.proxy.index(r, 1).data() for r in range(4)].index("GDPR-ART5-1E-RETENTION-72H"), 0))
     text = window.detail.toPlainText()
     assert "security, store_staff" in text and "= yes" in text
-    assert "['" not in text and "True" not in text
+    assert "['" not in text and "True" not in text and "None" not in text and "(not declared)" in text
     window.set_language("fr")
     assert "sécurité, personnel du magasin" in window.detail.toPlainText()
 
@@ -380,3 +392,21 @@ def test_exports_default_to_the_project_folder_and_are_logged(window, sample_res
     window.project_path = tmp_path / "store.auditproj.yaml"
     window.save_project()
     assert [e.action for e in load_project(window.project_path).audit_log].count("exported") == 2
+
+
+def test_window_state_and_splitters_are_restored(qtbot, window, settings, sample_result):
+    from auditor.gui.main_window import MainWindow
+
+    window._set_result(sample_result)
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.main_splitter.setSizes([300, 700])
+    window.findings_splitter.setSizes([200, 400])
+    main, findings = window.main_splitter.sizes(), window.findings_splitter.sizes()
+    window.close()
+    again = MainWindow(settings=settings, open_externally=False)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.main_splitter.sizes()[0] == main[0] and again.findings_splitter.sizes() == findings
