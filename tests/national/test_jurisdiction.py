@@ -119,3 +119,18 @@ def test_references_carry_the_instrument_names():
     lopd = next(ref for r in rules for ref in r.references if ref.instrument == "LOPDGDD")
     assert lopd.name.startswith("Ley Orgánica 3/2018") and "Organic Law 3/2018" in lopd.name_en
     assert lopd.to_dict()["name_en"] == lopd.name_en
+
+
+def test_eu_rules_mention_the_cnil_only_in_a_sentence_about_france():
+    offences = []
+    for pack in load_builtin_packs():
+        if pack.header.jurisdiction not in (EU, INTERNATIONAL):
+            continue
+        for rule in pack.rules:
+            for name in ("title", "message", "rationale", "remediation"):
+                for lang in ("en", "fr"):
+                    text = " ".join(getattr(rule, name).get(lang).split())
+                    for sentence in re.split(r"(?<=[.;:])\s", text):
+                        if "CNIL" in sentence and not re.search(r"France|French", sentence):
+                            offences.append(f"{rule.id} {name} ({lang}): {sentence[:120]}")
+    assert not offences, "\n".join(offences)
