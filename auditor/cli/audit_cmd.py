@@ -61,6 +61,9 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="REPORT.pdf", help="write the DPIA report (PDF) here")
     p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the PDF report (default: en)")
     p.add_argument("--assessor", metavar="NAME", help="the assessor's name, printed on the report's cover")
+    p.add_argument("--mask", choices=("solid", "pixelate", "blur"), default="solid",
+                   help="how faces are masked on the report's evidence frames (default: solid); whatever a "
+                        "verification detector still finds is filled solid whatever the style")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -113,7 +116,8 @@ def _write_pdf(result: AuditResult, path: Path, args: argparse.Namespace) -> Non
     progress = TerminalProgress()
     try:
         write_pdf(result, path, lang=getattr(args, "lang", None) or "en",
-                  assessor=getattr(args, "assessor", None), progress=progress)
+                  assessor=getattr(args, "assessor", None), progress=progress,
+                  mask=getattr(args, "mask", None) or "solid")
     finally:
         progress.close()
 

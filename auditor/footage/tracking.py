@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -106,12 +106,15 @@ def dilate(box: Box, factor: float) -> Box:
     return (x - w * factor, y - h * factor, w * (1 + 2 * factor), h * (1 + 2 * factor))
 
 
-def smooth_boxes(frames: Sequence[Sequence[Box]], *, radius: int = 2, grow: float = 0.15) -> list[list[Box]]:
+def smooth_boxes(frames: Sequence[Sequence[Box]], *, radius: int = 2, grow: float = 0.15,
+                 same_face_iou: float | None = None) -> list[list[Box]]:
     """Temporal smoothing for redaction: every box also covers the `radius` frames before and after it.
 
     A face found in frame t but missed in t+-1..t+-radius is still masked there. The copied box is dilated
     by `grow` of its size per frame of distance so that a moving face stays inside it. Boxes already
-    covered by a box of the target frame are not duplicated.
+    covered by a box of the target frame are not duplicated; with `same_face_iou`, neither are boxes that
+    overlap one of the target frame's own boxes by at least that IoU (the face is masked there already,
+    e.g. by a track's interpolated box), so that a moving face does not leave a trail of masks.
     """
     out: list[list[Box]] = [list(map(tuple, boxes)) for boxes in frames]
     for t, boxes in enumerate(frames):
@@ -120,7 +123,10 @@ def smooth_boxes(frames: Sequence[Sequence[Box]], *, radius: int = 2, grow: floa
                 if 0 <= target < len(frames):
                     for b in boxes:
                         grown = dilate(tuple(b), grow * d)
-                        if not any(_covers(c, b) for c in frames[target]):
+                        if any(_covers(c, b) for c in frames[target]):
+                            continue
+                        if same_face_iou is None or not any(iou(tuple(c), tuple(b)) >= same_face_iou
+                                                            for c in frames[target]):
                             out[target].append(grown)
     return out
 

@@ -7,17 +7,21 @@ Privacy rules this module keeps (DESIGN.md, "Privacy by design of the tool itsel
 * the boxes to mask are the union of the boxes footage analysis recorded for that frame (if any) and a
   fresh detection on the full frame; masks are enlarged beyond the detection (by the redactor);
 * after masking, the detector runs again on the masked frame (the redactor's verification pass, then
-  this module's own check): anything found is masked with a solid fill and counted. A frame on which a
-  face is still detected after that is withheld, never embedded;
+  this module's own check), and so does an independent detector family (MediaPipe BlazeFace, which shares
+  nothing with the CenterFace stack that drew the masks): anything either finds is masked with a solid
+  fill and counted. A frame on which either family still finds a face after that is withheld, never
+  embedded;
+* the mask style (solid, pixelate, blur) is the audit's choice; verification fills are always solid;
 * without a detector there is no redaction and no frame is embedded at all (the report says so).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -66,8 +70,9 @@ class EvidenceSet:
     """The evidence frames of every camera, plus what redacted them."""
 
     frames: dict[str, list[EvidenceFrame]] = field(default_factory=dict)
-    detector: str = ""
+    detector: str = ""                # the detector stack and, after "; verified by", the independent family
     available: bool = True            # False: no redaction engine, frames withheld
+    mask: str = "solid"
 
     def for_camera(self, camera_id: str) -> list[EvidenceFrame]:
         return self.frames.get(camera_id, [])
@@ -173,7 +178,7 @@ def default_detector():
 
     try:
         return make()
-    except Exception as exc:  # a missing model: no detector means no frame is embedded
+    except Exception as exc:  # noqa: BLE001 - a missing model: no detector means no frame is embedded
         log.warning("face detector unavailable: %s", exc)
         return None
 
@@ -204,7 +209,14 @@ def _fill(img: np.ndarray, box: tuple[float, float, float, float]) -> None:
 
     rect = enlarge(box, img.shape)
     if rect is not None:
-        mask_region(img, rect, solid=True)
+        mask_region(img, rect, style="solid")
+
+
+def default_verifier():
+    """The independent detector family (auditor.footage.redact.default_verifier), or None if unavailable."""
+    from auditor.footage.redact import default_verifier as make
+
+    return make()
 
 
 # --- the pipeline ---------------------------------------------------------------------------------------------------
@@ -215,44 +227,57 @@ def _encode_jpeg(pixels: np.ndarray, *, max_width: int, quality: int) -> tuple[b
     h, w = pixels.shape[:2]
     if w > max_width:
         scale = max_width / w
-        pixels = cv2.resize(pixels, (max_width, max(1, int(round(h * scale)))), interpolation=cv2.INTER_AREA)
+        pixels = cv2.resize(pixels, (max_width, max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
     ok, buf = cv2.imencode(".jpg", pixels, [int(cv2.IMWRITE_JPEG_QUALITY), int(quality)])
     if not ok:
         raise ValueError("JPEG encoding failed")
     return buf.tobytes(), pixels.shape[1], pixels.shape[0]
 
 
-def redact_pixels(request: EvidenceRequest, frame: np.ndarray, detector, *,
-                  redact: Callable | None = None) -> tuple[np.ndarray | None, int, int]:
-    """Mask every face of one frame in memory and verify: (pixels or None if unsure, masked, extra found)."""
+def redact_pixels(request: EvidenceRequest, frame: np.ndarray, detector, *, redact: Callable | None = None,
+                  mask: str = "solid", verifier: Any = None) -> tuple[np.ndarray | None, int, int]:
+    """Mask every face of one frame in memory and verify: (pixels or None if unsure, masked, extra found).
+
+    Args:
+        mask: the style of the masks drawn from the detections (solid, pixelate, blur).
+        verifier: the independent family (`find`/`fill`, see auditor.footage.redact.Verifier); by default
+            `default_verifier()`. Whatever it or `detector` still finds is filled solid.
+    """
     redact = redact or redact_function()
+    verifier = verifier if verifier is not None else default_verifier()
     boxes: list = list(detector.detect(frame))
     fresh = [_as_xywh(b) for b in boxes]
     for b in request.boxes:     # analysis boxes the fresh detection missed (temporal smoothing found them)
         if not any(_iou(b, f) > 0.3 for f in fresh):
             boxes.append(_box_like(b, boxes))
-    res = redact(frame, boxes, detector=detector)
+    res = redact(frame, boxes, detector=detector, style=mask, verifier=verifier)
     pixels = np.ascontiguousarray(res.pixels)
     masked, extra = int(res.masked), int(res.extra_found)
-    # Our own verification, independent of the redactor's: what the detector still sees is filled solid.
+
+    def still_found(img: np.ndarray) -> list[tuple[float, float, float, float]]:
+        found = [_as_xywh(f) for f in detector.detect(img)]
+        return found + (list(verifier.find(img)) if verifier is not None else [])
+
+    # Our own verification, independent of the redactor's: what either family still sees is filled solid.
     for _ in range(_MAX_VERIFY_ROUNDS):
-        found = detector.detect(pixels)
+        found = still_found(pixels)
         if not found:
             return pixels, masked, extra
         pixels = pixels.copy()
-        for f in found:
-            _fill(pixels, _as_xywh(f))
+        for box in found:
+            _fill(pixels, box)
         masked += len(found)
         extra += len(found)
-    if detector.detect(pixels):
+    if still_found(pixels):
         return None, masked, extra
     return pixels, masked, extra
 
 
 def redact_one(request: EvidenceRequest, frame: np.ndarray, detector, *, redact: Callable | None = None,
-               max_width: int = MAX_WIDTH, quality: int = JPEG_QUALITY) -> EvidenceFrame:
+               max_width: int = MAX_WIDTH, quality: int = JPEG_QUALITY, mask: str = "solid",
+               verifier: Any = None) -> EvidenceFrame:
     """Mask, verify and JPEG-encode one frame (all in memory); withhold it if a face is still detected."""
-    pixels, masked, extra = redact_pixels(request, frame, detector, redact=redact)
+    pixels, masked, extra = redact_pixels(request, frame, detector, redact=redact, mask=mask, verifier=verifier)
     if pixels is None:
         return EvidenceFrame(request, withheld="unverified", masked=masked, extra_found=extra)
     jpeg, w, h = _encode_jpeg(pixels, max_width=max_width, quality=quality)
@@ -284,25 +309,31 @@ def _iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 def collect_evidence(result: AuditResult, *, detector=None, base_dir: Path | None = None,
                      read_frame: Callable[[Path, int], np.ndarray] | None = None, redact: Callable | None = None,
                      max_width: int = MAX_WIDTH, quality: int = JPEG_QUALITY,
-                     progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> EvidenceSet:
+                     progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                     mask: str = "solid", verifier: Any = None) -> EvidenceSet:
     """Read, redact, verify and encode every evidence frame listed in the facts (all in memory).
 
     Args:
         detector: a FaceDetector (`detect(frame) -> faces`); by default auditor.footage's default detector.
             Without one, no frame is embedded.
+        mask: solid, pixelate or blur (auditor.footage.redact.MASK_STYLES).
+        verifier: the independent detector family (default: BlazeFace, `default_verifier()`). Without
+            one, no frame is embedded: a single detector family is not enough to vouch for a frame.
     """
     cancel = cancel or CancelToken()
     requests = evidence_requests(result.facts or {})
-    evidence = EvidenceSet()
+    evidence = EvidenceSet(mask=mask)
     if not requests:
         return evidence
     detector = detector if detector is not None else default_detector()
-    if detector is None:
+    verifier = verifier if verifier is not None else default_verifier()
+    if detector is None or verifier is None:
         evidence.available = False
         for req in requests:
             evidence.frames.setdefault(req.camera_id, []).append(EvidenceFrame(req, withheld="no_redactor"))
         return evidence
-    evidence.detector = f"{getattr(detector, 'name', type(detector).__name__)} {getattr(detector, 'version', '')}".strip()
+    evidence.detector = (f"{getattr(detector, 'name', type(detector).__name__)} {getattr(detector, 'version', '')}".strip()
+                         + f"; verified by {verifier.name} {verifier.version}".rstrip())
     read = read_frame or read_frame_function()
     redact = redact or redact_function()
     for i, req in enumerate(requests):
@@ -312,13 +343,14 @@ def collect_evidence(result: AuditResult, *, detector=None, base_dir: Path | Non
             frame = read(resolve_path(req.path, result, base_dir), req.frame_index)
             if frame is None:
                 raise ValueError("no frame")
-        except Exception as exc:  # bad footage is reported, never fatal
+        except Exception as exc:  # noqa: BLE001 - bad footage is reported, never fatal
             evidence.frames.setdefault(req.camera_id, []).append(
                 EvidenceFrame(req, withheld="unreadable", error=str(exc)))
             continue
         try:
-            item = redact_one(req, frame, detector, redact=redact, max_width=max_width, quality=quality)
-        except Exception as exc:
+            item = redact_one(req, frame, detector, redact=redact, max_width=max_width, quality=quality, mask=mask,
+                              verifier=verifier)
+        except Exception as exc:  # noqa: BLE001 - one frame's failure withholds that frame only
             log.warning("redaction failed for %s frame %s: %s", req.path, req.frame_index, exc)
             item = EvidenceFrame(req, withheld="error", error=str(exc))
         finally:

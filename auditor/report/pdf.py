@@ -189,7 +189,7 @@ def render_pdf(result: AuditResult, target: str, *, lang: str, evidence: Evidenc
 def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assessor: str | None = None,
               progress: ProgressFn = no_progress, cancel: CancelToken | None = None, detector=None,
               evidence: EvidenceSet | None = None, embed_frames: bool = True,
-              base_dir: Path | None = None) -> PdfSummary:
+              base_dir: Path | None = None, mask: str = "solid") -> PdfSummary:
     """Write the DPIA report of `result` to `path`, atomically.
 
     Args:
@@ -200,6 +200,7 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
         evidence: already redacted frames (e.g. reviewed in the GUI); collected from the facts when None.
         embed_frames: False leaves the frames out (the report says so).
         base_dir: where relative footage paths in the facts are resolved (default: the config's folder).
+        mask: how evidence faces are masked (solid, pixelate, blur); what a verifier still finds is filled solid.
 
     Raises:
         core.tasks.Cancelled, KeyboardInterrupt: the previous file at `path`, if any, is left as it was.
@@ -211,7 +212,8 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
     target.parent.mkdir(parents=True, exist_ok=True)
     cancel.check()
     if embed_frames and evidence is None:
-        evidence = collect_evidence(result, detector=detector, base_dir=base_dir, progress=progress, cancel=cancel)
+        evidence = collect_evidence(result, detector=detector, base_dir=base_dir, progress=progress, cancel=cancel,
+                                    mask=mask)
     elif not embed_frames:
         evidence = None
     cancel.check()

@@ -14,7 +14,12 @@ from pypdf import PdfReader
 
 from auditor.footage.detectors import Face
 from auditor.report import evidence as ev_mod
-from auditor.report.evidence import EvidenceRequest, collect_evidence, evidence_requests, redact_pixels
+from auditor.report.evidence import (
+    EvidenceRequest,
+    collect_evidence,
+    evidence_requests,
+    redact_pixels,
+)
 from auditor.report.pdf import write_pdf
 from tests.report.conftest import OracleDetector
 
@@ -66,7 +71,7 @@ def test_a_redactor_that_misses_faces_is_caught_by_verification(result_with_foot
 
     key, (pixels, faces) = next((k, v) for k, v in footage.frames.items() if len(v[1]) >= 2)
     out, masked, extra = redact_pixels(_requests(result_with_footage)[key], pixels, oracle,
-                                       redact=lambda frame, boxes, detector=None: Lazy(frame.copy()))
+                                       redact=lambda frame, boxes, **_: Lazy(frame.copy()))
     assert out is not None and not oracle.detect(out)
     assert extra >= len(faces) and masked == extra
     for face in faces:
@@ -169,7 +174,7 @@ def _pdf_images(path: Path) -> list[np.ndarray]:
 
 def _as_embedded(pixels: np.ndarray, faces: list[dict]) -> tuple[np.ndarray, list[dict]]:
     """What an unredacted frame would look like once scaled and JPEG-encoded like the PDF's frames."""
-    jpeg, w, h = ev_mod._encode_jpeg(pixels, max_width=ev_mod.MAX_WIDTH, quality=ev_mod.JPEG_QUALITY)
+    jpeg, w, _ = ev_mod._encode_jpeg(pixels, max_width=ev_mod.MAX_WIDTH, quality=ev_mod.JPEG_QUALITY)
     k = w / pixels.shape[1]
     scaled = [{key: (v * k if key in "xywh" else v) for key, v in f.items()} for f in faces]
     return cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR), scaled
@@ -225,3 +230,69 @@ def test_real_detector_finds_no_face_in_the_pdf(tmp_path, footage):
         for face in faces:
             if face["w"] >= 20 and face.get("visible", 1) >= 0.5:
                 assert _changed_share(pixels, out, face) >= 0.9, (key, face)
+
+
+# --- the independent detector family (issue 12 item 6) -----------------------------------------------------------
+
+class _ScriptedFamily:
+    """A second detector family: reports `box` while its pixels are not a solid fill."""
+
+    name, version = "second-family", "1"
+
+    def __init__(self, box: tuple[float, float, float, float]) -> None:
+        self.box = box
+        self.calls = 0
+
+    def detect(self, frame: np.ndarray) -> list[Face]:
+        self.calls += 1
+        x, y, w, h = (int(v) for v in self.box)
+        region = frame[y:y + h, x:x + w]
+        return [] if region.size and (region == region.flat[0]).all() else [Face(*self.box)]
+
+
+def test_what_only_the_independent_family_finds_is_filled_solid(result_with_footage, footage, oracle):
+    from auditor.footage.redact import SOLID_GREY, Verifier
+
+    key, (pixels, _) = next(iter(footage.frames.items()))
+    blob = (4.0, 4.0, 24.0, 24.0)                      # the same family (the oracle) sees nothing there
+    family = _ScriptedFamily(blob)
+    out, _, extra = redact_pixels(_requests(result_with_footage)[key], pixels, oracle, mask="pixelate",
+                                       verifier=Verifier(family, tiles=False))
+    assert out is not None and family.calls >= 2 and extra >= 1
+    assert (out[4:28, 4:28] == SOLID_GREY).all()
+
+
+def test_a_frame_the_independent_family_still_flags_is_withheld(result_with_footage, oracle):
+    class Stubborn:
+        name, version, tiles = "stubborn", "0", False
+
+        def find(self, pixels, *, tiles=None):
+            return [(10.0, 10.0, 30.0, 30.0)]
+
+        def fill(self, pixels, *, tiles=None):
+            return []
+
+    ev = collect_evidence(result_with_footage, detector=oracle, verifier=Stubborn())
+    assert ev.all and all(f.jpeg is None and f.withheld == "unverified" for f in ev.all)
+    assert "verified by stubborn" in ev.detector
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mask", ["solid", "pixelate", "blur"])
+def test_demo_evidence_frame_shows_no_face_to_either_family(mask):
+    """The demo's entrance camera, frame 60: BlazeFace found a face-shaped blob on the pixelated version."""
+    import importlib.resources
+
+    from auditor.footage.detectors import default_detector
+    from auditor.footage.frames import read_frame
+    from auditor.footage.redact import default_verifier
+
+    with importlib.resources.as_file(importlib.resources.files("auditor_assets") / "deployments") as folder:
+        clip = Path(folder) / "footage" / "entrance_720p.mp4"
+        frame = read_frame(clip, 60)
+    det, verifier = default_detector(), default_verifier()
+    assert verifier is not None
+    boxes = tuple(f.box for f in det.detect(frame))
+    out, _, _ = redact_pixels(EvidenceRequest("ENT-1", str(clip), 60, boxes=boxes), frame, det, mask=mask)
+    assert out is not None
+    assert verifier.find(out) == [] and det.full_sweep(out) == []

@@ -1,0 +1,529 @@
+"""Redacted copies of footage (`auditor redact`): every frame masked, verified, re-encoded; all in memory.
+
+`redact_video(src, dst, ...)` reads a clip with the footage reader (auditor/footage/frames.py), detects
+faces with the same stack as analysis (per-clip calibration, then the tuned CenterFace detector) on a key
+frame every `detect_every` frames, follows them with the IoU/centroid tracker, interpolates each track's
+box between two sightings, holds masks across missed frames and over a margin of frames before and after
+(`tracking.smooth_boxes`), masks every frame, and runs the independent detector family (BlazeFace,
+`redact.Verifier`) on the masked frame: whatever it still finds is filled solid. The result is encoded with
+PyAV into a temporary file beside the target (only masked pixels are ever encoded) and renamed into place
+at the end; on an error or Ctrl-C the temporary file is removed. Audio is dropped and the container's
+metadata is not copied, unless `keep_audio`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
+from auditor.footage.analyze import _CameraDetector
+from auditor.footage.detectors import FaceDetector, default_detector
+from auditor.footage.frames import (
+    IMAGE_SUFFIXES,
+    VIDEO_SUFFIXES,
+    FileFacts,
+    FootageError,
+    Frame,
+    iter_frames,
+    probe,
+    sha256_file,
+)
+from auditor.footage.redact import (
+    DEFAULT_MASK,
+    MASK_STYLES,
+    MaskStyle,
+    Verifier,
+    default_verifier,
+    enlarge,
+    mask_region,
+)
+from auditor.footage.tracking import Box, Tracker, smooth_boxes
+
+SIDECAR_SCHEMA_VERSION = 1
+# Key frames (full detection) per second of footage; the frames between them are covered by the tracks
+# (interpolation between two sightings) and the smoothing margin. Measured by bench/bench_redact.py.
+DETECT_FPS = 4.0
+# A track missed on key frames is interpolated across the gap when it is seen again within this time.
+HOLD_S = 0.6
+# Frames held in memory waiting for their masks are capped at this many bytes of pixels.
+MAX_BUFFER_BYTES = 512 * 1024 * 1024
+# Boxes are copied this many frames before the first and after the last sighting (at least), grown by
+# SMOOTH_GROW of their size per frame of distance.
+MIN_MARGIN_FRAMES = 2
+SMOOTH_GROW = 0.1
+# A box is not copied into a neighbouring frame whose own boxes already hold the same face (IoU at least).
+SAME_FACE_IOU = 0.2
+
+# Output container by file name extension (what PyAV/FFmpeg calls it).
+CONTAINERS = {".mp4": "mp4", ".m4v": "mp4", ".mov": "mov", ".mkv": "matroska", ".avi": "avi"}
+# Encoder for each source codec (FFmpeg names); a source codec not listed, or whose encoder is not in this
+# build, is re-encoded with FALLBACK_CODEC (H.264 by libx264), and the sidecar says so.
+ENCODERS = {"h264": "libx264", "hevc": "libx265", "mpeg4": "mpeg4", "mjpeg": "mjpeg", "vp9": "libvpx-vp9",
+            "vp8": "libvpx", "av1": "libsvtav1", "ffv1": "ffv1", "mpeg2video": "mpeg2video"}
+FALLBACK_CODEC = "libx264"
+ENCODER_OPTIONS = {"libx264": {"crf": "18", "preset": "veryfast"}, "libx265": {"crf": "20", "preset": "veryfast"},
+                   "libvpx-vp9": {"crf": "30", "b": "0", "deadline": "realtime", "cpu-used": "8"},
+                   "libvpx": {"crf": "10", "b": "2M", "deadline": "realtime", "cpu-used": "8"},
+                   "libsvtav1": {"crf": "30", "preset": "10"}}
+
+
+class RedactionError(Exception):
+    """Bad input or output for a redaction; the message names the file and says why, in one line."""
+
+
+@dataclass
+class RedactionReport:
+    """What one redaction did (the JSON sidecar)."""
+
+    input: dict[str, Any]
+    output: dict[str, Any]
+    mask: str
+    audio: str                                   # dropped | kept | none
+    metadata: str = "stripped"
+    detector: dict[str, Any] = field(default_factory=dict)
+    verifier: dict[str, Any] = field(default_factory=dict)
+    detect_every: int = 1
+    frames: int = 0
+    frames_masked: int = 0
+    masks_total: int = 0
+    masks_per_frame: list[int] = field(default_factory=list)
+    boxes: dict[int, list[list[float]]] = field(default_factory=dict)     # frame -> masked rectangles
+    verification_added: dict[int, list[list[float]]] = field(default_factory=dict)
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema_version": SIDECAR_SCHEMA_VERSION, "input": self.input, "output": self.output,
+                "mask": self.mask, "audio": self.audio, "container_metadata": self.metadata,
+                "detector": self.detector, "verifier": self.verifier, "detect_every": self.detect_every,
+                "frames": self.frames, "frames_masked": self.frames_masked, "masks_total": self.masks_total,
+                "frames_verification_added": sorted(self.verification_added),
+                "per_frame": [{"frame": i, "masks": n, "boxes": self.boxes.get(i, []),
+                               **({"added_by_verification": self.verification_added[i]}
+                                  if i in self.verification_added else {})}
+                              for i, n in enumerate(self.masks_per_frame)],
+                "seconds": round(self.seconds, 2), "notes": self.notes}
+
+
+# --- input and output checks ---------------------------------------------------------------------------------
+
+def check_paths(src: Path, dst: Path) -> None:
+    """Refuse what can never work before anything is read or written; raises RedactionError."""
+    if dst.suffix.lower() not in CONTAINERS and dst.suffix.lower() not in IMAGE_SUFFIXES:
+        raise RedactionError(f"{dst}: cannot write {dst.suffix or 'a file without extension'}; expected one of "
+                             + ", ".join(sorted(set(CONTAINERS) | IMAGE_SUFFIXES)))
+    src_image = src.suffix.lower() in IMAGE_SUFFIXES
+    if src_image != (dst.suffix.lower() in IMAGE_SUFFIXES):
+        kind = "an image" if src_image else "a video"
+        raise RedactionError(f"{dst}: {src} is {kind}; the output must be {kind} too "
+                             f"({', '.join(sorted(IMAGE_SUFFIXES if src_image else VIDEO_SUFFIXES))})")
+    if dst.exists() and src.exists() and os.path.samefile(src, dst) or dst.resolve() == src.resolve():
+        raise RedactionError(f"{dst}: the output would overwrite the input")
+    if dst.is_dir():
+        raise RedactionError(f"{dst}: is a folder")
+    if dst.is_symlink() or (dst.exists() and not dst.is_file()):
+        raise RedactionError(f"{dst}: exists and is not a regular file")
+    parent = dst.resolve().parent
+    if not parent.is_dir():
+        raise RedactionError(f"{dst}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise RedactionError(f"{dst}: folder {parent} is not writable")
+
+
+def _temp_beside(dst: Path) -> Path:
+    """A short hidden name in the target's folder (a 250-byte target name still leaves room)."""
+    return dst.with_name(f".redact-{os.getpid()}-{os.urandom(4).hex()}.part")
+
+
+# --- where the masks go --------------------------------------------------------------------------------------
+
+@dataclass
+class _Pending:
+    frame: Frame
+    boxes: list[Box]
+
+
+class MaskPlanner:
+    """Turns key-frame detections into mask boxes for every frame (a sliding window of frames).
+
+    Detections on key frames feed the tracker; when a track is seen again within `hold` frames its box
+    is interpolated over the frames between (a face missed on a key frame, or between key frames, stays
+    masked); `smooth_boxes` then copies every box `margin` frames before and after, grown. A frame leaves
+    the window once no later key frame can change its masks.
+    """
+
+    def __init__(self, *, hold: int, margin: int, grow: float = SMOOTH_GROW) -> None:
+        self.hold, self.margin, self.grow = hold, margin, grow
+        self.window: deque[_Pending] = deque()
+        self.history: deque[list[Box]] = deque(maxlen=margin)    # raw boxes of the frames already out
+        self.tracker = Tracker(max_gap_s=1e9)                     # gaps are bounded by `hold` below
+        self.seen: dict[int, tuple[int, Box]] = {}
+        self.last_key = -1
+
+    def push(self, frame: Frame, faces: list[Box] | None) -> list[tuple[Frame, list[Box]]]:
+        """Add the next frame (faces: its detections on a key frame, None otherwise); returns finished frames."""
+        self.window.append(_Pending(frame, list(faces or [])))
+        if faces is not None:
+            self._key(frame, faces)
+        return self._ready(final=False)
+
+    def finish(self) -> list[tuple[Frame, list[Box]]]:
+        return self._ready(final=True)
+
+    def _key(self, frame: Frame, faces: list[Box]) -> None:
+        self.last_key = frame.index
+        ids = self.tracker.update(frame.timestamp_s, faces)
+        by_index = {p.frame.index: p for p in self.window}
+        for tid, box in zip(ids, faces):
+            if tid in self.seen:
+                j, prev = self.seen[tid]
+                gap = frame.index - j
+                if 1 < gap <= self.hold:
+                    for k in range(j + 1, frame.index):
+                        a = (k - j) / gap
+                        if k in by_index:
+                            by_index[k].boxes.append(tuple(p + a * (q - p) for p, q in zip(prev, box)))  # type: ignore[arg-type]
+            self.seen[tid] = (frame.index, box)
+        for tid in [t for t, (j, _) in self.seen.items() if frame.index - j > self.hold]:
+            del self.seen[tid]
+
+    def _ready(self, *, final: bool) -> list[tuple[Frame, list[Box]]]:
+        out = []
+        while self.window and (final or self.last_key - self.window[0].frame.index >= self.hold + self.margin):
+            pending = self.window.popleft()
+            after = [p.boxes for p in list(self.window)[:self.margin]]
+            before = list(self.history)
+            seq = before + [pending.boxes] + after
+            boxes = smooth_boxes(seq, radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU)[len(before)]
+            self.history.append(pending.boxes)
+            out.append((pending.frame, _without_covered(boxes)))
+        return out
+
+
+def _without_covered(boxes: list[Box]) -> list[Box]:
+    """The boxes minus those lying wholly inside another one (they would mask nothing more)."""
+    kept: list[Box] = []
+    for b in sorted(boxes, key=lambda b: -b[2] * b[3]):
+        if not any(k[0] <= b[0] and k[1] <= b[1] and k[0] + k[2] >= b[0] + b[2] and k[1] + k[3] >= b[1] + b[3]
+                   for k in kept):
+            kept.append(b)
+    return kept
+
+
+# --- encoding ----------------------------------------------------------------------------------------------
+
+@dataclass
+class _Source:
+    codec: str | None
+    time_base: Fraction | None
+    rate: Fraction | None
+    bit_rate: int | None
+    audio: list[Any]
+
+
+def _source_info(path: Path) -> _Source:
+    """Stream parameters of the source (PyAV demuxer; no frame is decoded here)."""
+    import av
+
+    try:
+        with av.open(str(path), metadata_errors="ignore") as c:
+            v = c.streams.video[0] if c.streams.video else None
+            return _Source(v.codec_context.name if v else None, v.time_base if v else None,
+                           (v.average_rate or v.guessed_rate) if v else None,
+                           (v.bit_rate or c.bit_rate) if v else None,
+                           [a.codec_context.name for a in c.streams.audio])
+    except (av.FFmpegError, IndexError) as exc:
+        raise RedactionError(f"{path}: cannot read the video's streams: {exc}") from None
+
+
+def _encoder(source_codec: str | None, container_codecs: set[str]) -> tuple[str, str | None]:
+    """(encoder name, note): the source's codec when this build can encode it into this container."""
+    import av
+
+    def usable(name: str) -> bool:
+        try:
+            return av.codec.Codec(name, "w").canonical_name in container_codecs
+        except (av.FFmpegError, ValueError):
+            return False
+
+    name = ENCODERS.get(source_codec or "")
+    if name is not None and usable(name):
+        return name, None
+    why = (f"no encoder for the source codec {source_codec or '(unknown)'} in this build" if name is None
+           or source_codec not in container_codecs else f"{source_codec} cannot be stored in this container")
+    for fallback in (FALLBACK_CODEC, "mpeg4"):
+        if usable(fallback):
+            return fallback, f"{why}: re-encoded with {fallback}"
+    raise RedactionError(f"no available encoder can write this container ({why})")
+
+
+class _Writer:
+    """An FFmpeg container being written (only masked frames reach it)."""
+
+    def __init__(self, tmp: Path, dst: Path, facts: FileFacts, src: _Source, *, keep_audio: bool,
+                 src_path: Path) -> None:
+        import av
+
+        self.av = av
+        self.container = av.open(str(tmp), "w", format=CONTAINERS[dst.suffix.lower()])
+        supported = set(self.container.supported_codecs)
+        self.codec_name, self.note = _encoder(src.codec, supported)
+        fps = Fraction(src.rate).limit_denominator(100000) if src.rate else Fraction(facts.fps or 25).limit_denominator(1001)
+        self.stream = self.container.add_stream(self.codec_name, rate=fps,
+                                                options=ENCODER_OPTIONS.get(self.codec_name, {}))
+        ctx = self.stream.codec_context
+        ctx.width, ctx.height = int(facts.width or 0), int(facts.height or 0)
+        formats = [f.name for f in (self.stream.codec.video_formats or [])]
+        preferred = ("yuvj420p",) if self.codec_name == "mjpeg" else ("yuv420p",)   # MJPEG is full-range
+        ctx.pix_fmt = next((p for p in preferred if p in formats), formats[0] if formats else "yuv420p")
+        tb = src.time_base
+        if tb is None or (self.codec_name == "mpeg4" and tb.denominator > 65535):
+            tb = Fraction(1, 1000) if self.codec_name != "mpeg4" else 1 / fps
+        self.time_base = Fraction(tb)
+        ctx.time_base = self.time_base
+        self.stream.time_base = self.time_base
+        if self.codec_name not in ENCODER_OPTIONS:
+            ctx.bit_rate = int(src.bit_rate or ctx.width * ctx.height * float(fps) * 0.25)
+        self.last_pts = -1
+        self.audio_in = None
+        self.audio_map: dict[int, Any] = {}
+        self.audio_packets: Iterator[Any] | None = None
+        self.pending_audio: Any = None
+        if keep_audio and src.audio:
+            self.audio_in = av.open(str(src_path), metadata_errors="ignore")
+            for a in self.audio_in.streams.audio:
+                if a.codec_context.name not in supported:
+                    raise RedactionError(f"{dst}: the source's {a.codec_context.name} audio cannot be stored in "
+                                         f"{dst.suffix}; choose .mkv, or drop the audio (the default)")
+                self.audio_map[a.index] = self.container.add_stream_from_template(a)
+                self.audio_map[a.index].metadata.clear()
+            self.audio_packets = self.audio_in.demux(*self.audio_in.streams.audio)
+        self.container.metadata.clear()
+
+    def write(self, pixels: np.ndarray, timestamp_s: float) -> None:
+        pts = max(round(timestamp_s / self.time_base), self.last_pts + 1)
+        self.last_pts = pts
+        self._audio_until(timestamp_s)
+        frame = self.av.VideoFrame.from_ndarray(pixels, format="bgr24")
+        frame.pts, frame.time_base = pts, self.time_base
+        for packet in self.stream.encode(frame):
+            self.container.mux(packet)
+
+    def _audio_until(self, t: float | None) -> None:
+        """Mux the audio packets up to time t (None: all of them), keeping both streams interleaved."""
+        if self.audio_packets is None:
+            return
+        while True:
+            packet = self.pending_audio
+            if packet is None:
+                packet = next(self.audio_packets, None)
+                if packet is None:
+                    self.audio_packets = None
+                    return
+            if packet.dts is None:
+                self.pending_audio = None
+                continue
+            if t is not None and packet.pts is not None and float(packet.pts * packet.time_base) > t:
+                self.pending_audio = packet
+                return
+            self.pending_audio = None
+            packet.stream = self.audio_map[packet.stream.index]
+            self.container.mux(packet)
+
+    def close(self) -> None:
+        for packet in self.stream.encode(None):
+            self.container.mux(packet)
+        self._audio_until(None)
+        self.container.close()
+        if self.audio_in is not None:
+            self.audio_in.close()
+
+    def abort(self) -> None:
+        for c in (self.container, self.audio_in):
+            if c is not None:
+                with contextlib.suppress(Exception):    # the file is being thrown away
+                    c.close()
+
+
+# --- the use case ---------------------------------------------------------------------------------------------
+
+def _verifier_facts(verifier: Verifier | None) -> dict[str, Any]:
+    if verifier is None:
+        return {}
+    return {"name": verifier.name, "version": verifier.version, "tiles": verifier.tiles}
+
+
+def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_MASK, keep_audio: bool = False,
+                 detector: FaceDetector | None = None, verifier: Verifier | None = None,
+                 detect_every: int | None = None, progress: ProgressFn = no_progress,
+                 cancel: CancelToken | None = None) -> RedactionReport:
+    """Write a redacted copy of the clip (or still) `src` to `dst`, atomically; returns what was done.
+
+    Args:
+        mask: style of the masks drawn from the detections (solid, pixelate, blur); verification fills are solid.
+        keep_audio: copy the audio streams (default: dropped). Container metadata is never copied.
+        detector: the detection stack (default: the analysis default, calibrated on this clip).
+        verifier: the independent family run on every masked frame (default: BlazeFace, `default_verifier()`).
+        detect_every: a key frame every N frames (default: DETECT_FPS key frames per second of footage).
+
+    Raises:
+        RedactionError, FootageError: bad input or output (nothing written).
+        Cancelled, KeyboardInterrupt: nothing written (the temporary file is removed).
+    """
+    src, dst = Path(src), Path(dst)
+    cancel = cancel or CancelToken()
+    if mask not in MASK_STYLES:
+        raise RedactionError(f"unknown mask style {mask!r}; expected one of {', '.join(MASK_STYLES)}")
+    check_paths(src, dst)
+    facts = probe(src)
+    verifier = verifier if verifier is not None else default_verifier()
+    if verifier is None:
+        raise RedactionError("the verification detector (MediaPipe BlazeFace) cannot be loaded; nothing written")
+    det = detector or default_detector()
+    started = time.monotonic()
+    report = RedactionReport(input={"path": str(src), "sha256": facts.sha256, "codec": facts.codec,
+                                    "width": facts.width, "height": facts.height, "fps": facts.fps,
+                                    "frames_declared": facts.frames_declared},
+                             output={"path": str(dst)}, mask=mask, audio="none",
+                             detector={"name": det.name, "version": getattr(det, "version", "")},
+                             verifier=_verifier_facts(verifier))
+    tmp = _temp_beside(dst)
+    try:
+        if facts.kind == "image":
+            _redact_image(facts, dst, tmp, mask=mask, detector=det, verifier=verifier, report=report)
+        else:
+            _redact_clip(facts, src, dst, tmp, mask=mask, keep_audio=keep_audio, detector=det, verifier=verifier,
+                         detect_every=detect_every, report=report, progress=progress, cancel=cancel)
+        os.replace(tmp, dst)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    report.output["sha256"] = sha256_file(dst)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _apply(pixels: np.ndarray, boxes: list[Box], *, mask: MaskStyle, verifier: Verifier, seed: int,
+           tiles: bool) -> tuple[list[list[float]], list[Box]]:
+    """Mask the boxes in place, then let the verifier fill what it still finds; (rectangles, verifier boxes)."""
+    rects = []
+    for i, b in enumerate(boxes):
+        rect = enlarge(b, pixels.shape)
+        if rect is not None:
+            mask_region(pixels, rect, seed=seed * 64 + i, style=mask)
+            rects.append([float(v) for v in rect])
+    added = verifier.fill(pixels, tiles=tiles)
+    return rects, added
+
+
+def _redact_image(facts: FileFacts, dst: Path, tmp: Path, *, mask: MaskStyle, detector: FaceDetector,
+                  verifier: Verifier, report: RedactionReport) -> None:
+    frame = next(iter_frames(facts, sample_fps=None))
+    pixels = np.ascontiguousarray(frame.pixels)
+    search = getattr(detector, "full_sweep", detector.detect)         # one still: the thorough pass
+    boxes = [f.box for f in search(pixels)]
+    rects, added = _apply(pixels, boxes, mask=mask, verifier=verifier, seed=0, tiles=True)
+    _record(report, 0, rects, added)
+    ok, buf = cv2.imencode(dst.suffix.lower(), pixels)          # no EXIF or other metadata is written
+    if not ok:
+        raise RedactionError(f"{dst}: cannot encode {dst.suffix}")
+    with tmp.open("wb") as fh:
+        fh.write(buf.tobytes())
+    report.output.update({"codec": dst.suffix.lower().lstrip("."), "width": pixels.shape[1],
+                          "height": pixels.shape[0]})
+
+
+def _record(report: RedactionReport, index: int, rects: list[list[float]], added: list[Box]) -> None:
+    n = len(rects) + len(added)
+    report.frames += 1
+    report.masks_per_frame.append(n)
+    report.masks_total += n
+    report.frames_masked += n > 0
+    if rects:
+        report.boxes[index] = [[round(v, 1) for v in r] for r in rects]
+    if added:
+        report.verification_added[index] = [[round(float(v), 1) for v in b] for b in added]
+
+
+def _redact_clip(facts: FileFacts, src: Path, dst: Path, tmp: Path, *, mask: MaskStyle, keep_audio: bool,
+                 detector: FaceDetector, verifier: Verifier, detect_every: int | None, report: RedactionReport,
+                 progress: ProgressFn, cancel: CancelToken) -> None:
+    import av
+
+    info = _source_info(src)
+    fps = facts.fps or (float(info.rate) if info.rate else 25.0)
+    stride = detect_every or max(1, int(fps // DETECT_FPS))
+    frame_bytes = max(1, (facts.width or 1) * (facts.height or 1) * 3)
+    hold = int(min(max(2 * stride, round(HOLD_S * fps)), MAX_BUFFER_BYTES // frame_bytes))
+    planner = MaskPlanner(hold=max(hold, stride), margin=max(MIN_MARGIN_FRAMES, stride))
+    cam = _CameraDetector(detector)
+    report.detect_every = stride
+    report.detector.update({"key_frames_per_second": round(fps / stride, 2),
+                            "hold_frames": planner.hold, "margin_frames": planner.margin})
+    total = facts.frames_declared
+    writer: _Writer | None = None
+    last_report = 0.0
+    done = 0
+    try:
+        writer = _Writer(tmp, dst, facts, info, keep_audio=keep_audio, src_path=src)
+        report.output.update({"encoder": writer.codec_name, "container": CONTAINERS[dst.suffix.lower()],
+                              "width": facts.width, "height": facts.height})
+        if writer.note:
+            report.notes.append(writer.note)
+
+        def emit(items: list[tuple[Frame, list[Box]]]) -> None:
+            nonlocal done, last_report
+            for frame, boxes in items:
+                pixels = np.ascontiguousarray(frame.pixels)
+                rects, added = _apply(pixels, boxes, mask=mask, verifier=verifier, seed=frame.index,
+                                      tiles=False)
+                _record(report, frame.index, rects, added)
+                assert writer is not None
+                writer.write(pixels, frame.timestamp_s)
+                done += 1
+                now = time.monotonic()
+                if now - last_report >= 0.1:
+                    last_report = now
+                    progress(Progress(done, total, src.name, "redact"))
+
+        for i, frame in enumerate(iter_frames(facts, sample_fps=None, cancel=cancel)):
+            cancel.check()
+            key = i % stride == 0
+            faces = [f.box for f in cam.detect(frame.pixels)] if key else None
+            emit(planner.push(frame, faces))
+        emit(planner.finish())
+        _check_complete(facts, src)
+        writer.close()
+        writer = None
+    except av.FFmpegError as exc:
+        raise RedactionError(f"{dst}: cannot encode the redacted video: {exc}") from None
+    finally:
+        if writer is not None:
+            writer.abort()
+    progress(Progress(done, done, src.name, "redact"))
+    report.audio = ("kept" if keep_audio else "dropped") if info.audio else "none"
+    report.input["frames_read"] = facts.frames_read
+    if report.frames == 0:
+        raise FootageError("the video contains no readable frame")
+
+
+def _check_complete(facts: FileFacts, src: Path) -> None:
+    """A redacted copy must hold the whole clip: refuse a truncated or damaged source."""
+    if facts.unreadable_frames:
+        raise FootageError(f"{facts.unreadable_frames} frame(s) of {src} cannot be decoded (damaged file); "
+                           "a redacted copy would silently miss them")
+    declared = facts.frames_declared
+    if declared and facts.frames_read < declared * 0.98 - 1:
+        raise FootageError(f"{src} is truncated: {facts.frames_read} of {declared} declared frames are readable")
+

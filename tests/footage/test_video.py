@@ -1,0 +1,358 @@
+"""`redact_video` and `auditor redact`: every frame masked, verified, re-encoded atomically, sidecar, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from auditor.cli import main
+from auditor.footage import video
+from auditor.footage.detectors import Face, FakeDetector
+from auditor.footage.frames import sha256_file
+from auditor.footage.redact import SOLID_GREY, Verifier
+from auditor.footage.tracking import smooth_boxes
+from auditor.footage.video import MaskPlanner, RedactionError, redact_video
+from tests.footage.conftest import patch_avi, write_clip
+
+FACE = Face(24, 16, 12, 12)          # where the scripted detector "finds" a face
+
+
+def _frame(i: int, w: int, h: int) -> np.ndarray:
+    img = np.full((h, w, 3), 40, np.uint8)
+    img[16:28, 24:36] = (30 + 10 * (i % 5), 180, 220)        # the "face"
+    img[2:6, (i * 3) % (w - 4):(i * 3) % (w - 4) + 4] = 250   # something moving
+    return img
+
+
+def write_av_clip(path: Path, *, codec: str = "libx264", frames: int = 12, size: tuple[int, int] = (64, 48),
+                  fps: int = 12, audio: bool = False, metadata: dict[str, str] | None = None,
+                  pts: list[int] | None = None) -> Path:
+    """A small clip written with PyAV, optionally with an AAC track, container metadata and given timestamps."""
+    w, h = size
+    with av.open(str(path), "w") as out:
+        out.metadata.update(metadata or {})
+        vs = out.add_stream(codec, rate=fps)
+        vs.width, vs.height = w, h
+        vs.pix_fmt = {"png": "rgb24", "mjpeg": "yuvj420p"}.get(codec, "yuv420p")
+        tick = 1 if path.suffix == ".avi" else 100          # AVI counts frames; the others a finer clock
+        tb = Fraction(1, fps * tick)
+        vs.codec_context.time_base = tb
+        as_ = out.add_stream("aac", rate=8000) if audio else None
+        for i in range(frames):
+            vf = av.VideoFrame.from_ndarray(_frame(i, w, h), format="bgr24")
+            vf.pts, vf.time_base = (pts[i] if pts else i * tick), tb
+            for p in vs.encode(vf):
+                out.mux(p)
+        for p in vs.encode(None):
+            out.mux(p)
+        if as_ is not None:
+            n = int(8000 * frames / fps)
+            samples = (np.sin(np.arange(n) / 5.0) * 3000).astype(np.int16).reshape(1, -1)
+            af = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+            af.sample_rate, af.pts = 8000, 0
+            for p in as_.encode(af):
+                out.mux(p)
+            for p in as_.encode(None):
+                out.mux(p)
+    return path
+
+
+def read_all(path: Path) -> tuple[list[np.ndarray], list[float]]:
+    with av.open(str(path)) as c:
+        frames = [(f.to_ndarray(format="bgr24"), float(f.time)) for f in c.decode(video=0)]
+    return [f for f, _ in frames], [t for _, t in frames]
+
+
+class CountingDetector(FakeDetector):
+    """Finds FACE on every call; remembers how many frames it saw."""
+
+    def __init__(self, *, interrupt_at: int | None = None) -> None:
+        super().__init__(default=[FACE])
+        self.interrupt_at = interrupt_at
+
+    def detect(self, frame: np.ndarray) -> list[Face]:
+        if self.interrupt_at is not None and self.calls >= self.interrupt_at:
+            raise KeyboardInterrupt
+        return super().detect(frame)
+
+
+def quiet_verifier(finds: list[Face] | None = None) -> Verifier:
+    """The verifier machinery with a scripted family: finds `finds` wherever the pixels are not masked yet."""
+    def script(frame: np.ndarray) -> list[Face]:
+        return [f for f in finds or [] if not (frame[int(f.y):int(f.y + f.h), int(f.x):int(f.x + f.w)]
+                                              == SOLID_GREY).all()]
+    return Verifier(FakeDetector(script), tiles=False)
+
+
+def is_masked(pixels: np.ndarray, face: Face) -> bool:
+    region = pixels[int(face.y):int(face.y + face.h), int(face.x):int(face.x + face.w)].astype(int)
+    return bool(np.abs(region - SOLID_GREY).max() <= 12)        # lossy re-encoding moves values a little
+
+
+# --- the core function -------------------------------------------------------------------------------------------
+
+def test_every_frame_is_masked_including_frames_between_key_frames(tmp_path: Path) -> None:
+    src = write_av_clip(tmp_path / "in.mp4")
+    det = CountingDetector()
+    report = redact_video(src, tmp_path / "out.mp4", detector=det, verifier=quiet_verifier(), detect_every=4)
+    frames, _ = read_all(tmp_path / "out.mp4")
+    assert len(frames) == 12 and det.calls == 3                   # key frames 0, 4, 8 only
+    assert all(is_masked(f, FACE) for f in frames)
+    assert report.frames == 12 and report.frames_masked == 12 and report.detect_every == 4
+    assert report.masks_per_frame == [len(report.boxes[i]) for i in range(12)]
+
+
+def test_sidecar_records_frames_masks_versions_and_hashes(tmp_path: Path) -> None:
+    src = write_av_clip(tmp_path / "in.mp4")
+    ghost = Face(2, 30, 10, 10)                                   # only the verifier finds this one
+    report = redact_video(src, tmp_path / "out.mp4", detector=CountingDetector(), verifier=quiet_verifier([ghost]))
+    doc = report.to_dict()
+    assert json.loads(json.dumps(doc)) == doc
+    assert doc["input"]["sha256"] == sha256_file(src) and doc["output"]["sha256"] == sha256_file(tmp_path / "out.mp4")
+    assert doc["detector"]["name"] == "fake" and doc["verifier"]["name"] == "fake"
+    assert doc["frames"] == 12 and len(doc["per_frame"]) == 12
+    assert doc["frames_verification_added"] == list(range(12))
+    assert all(f["added_by_verification"] and f["masks"] >= 2 for f in doc["per_frame"])
+    frames, _ = read_all(tmp_path / "out.mp4")
+    assert all(is_masked(f, ghost) for f in frames)
+
+
+@pytest.mark.parametrize(("codec", "suffix", "expected"), [("libx264", ".mp4", "h264"), ("mpeg4", ".avi", "mpeg4"),
+                                                             ("mjpeg", ".mkv", "mjpeg")])
+def test_codec_resolution_and_timestamps_are_kept(tmp_path: Path, codec: str, suffix: str, expected: str) -> None:
+    src = write_av_clip(tmp_path / f"in{suffix}", codec=codec, size=(80, 64))
+    out = tmp_path / f"out{suffix}"
+    redact_video(src, out, detector=CountingDetector(), verifier=quiet_verifier())
+    with av.open(str(out)) as c:
+        s = c.streams.video[0]
+        assert (s.codec_context.name, s.width, s.height) == (expected, 80, 64)
+    _, t_in = read_all(src)
+    _, t_out = read_all(out)
+    assert t_out == pytest.approx(t_in, abs=1e-3)
+
+
+def test_a_codec_without_encoder_mapping_falls_back_and_says_so(tmp_path: Path) -> None:
+    src = write_av_clip(tmp_path / "in.mov", codec="png")
+    report = redact_video(src, tmp_path / "out.mov", detector=CountingDetector(), verifier=quiet_verifier())
+    assert report.output["encoder"] == video.FALLBACK_CODEC and "png" in report.notes[0]
+
+
+def test_audio_dropped_and_metadata_stripped_by_default(tmp_path: Path) -> None:
+    src = write_av_clip(tmp_path / "in.mp4", audio=True, metadata={"title": "Store 12 cam 3", "comment": "secret"})
+    with av.open(str(src)) as c:
+        assert c.streams.audio and c.metadata.get("title") == "Store 12 cam 3"
+    report = redact_video(src, tmp_path / "out.mp4", detector=CountingDetector(), verifier=quiet_verifier())
+    with av.open(str(tmp_path / "out.mp4")) as c:
+        assert not c.streams.audio
+        assert "title" not in c.metadata and "comment" not in c.metadata
+    assert report.audio == "dropped"
+
+
+def test_keep_audio_copies_the_audio_track(tmp_path: Path) -> None:
+    src = write_av_clip(tmp_path / "in.mp4", audio=True, metadata={"title": "Store 12"})
+    report = redact_video(src, tmp_path / "out.mp4", keep_audio=True, detector=CountingDetector(),
+                          verifier=quiet_verifier())
+    with av.open(str(tmp_path / "out.mp4")) as c:
+        assert c.streams.audio and c.streams.audio[0].codec_context.name == "aac"
+        assert sum(1 for _ in c.demux(c.streams.audio[0])) > 2
+        assert "title" not in c.metadata
+    assert report.audio == "kept"
+
+
+def test_interrupt_leaves_nothing_and_keeps_an_existing_output(tmp_path: Path) -> None:
+    src = write_av_clip(tmp_path / "in.mp4", frames=24)
+    out = tmp_path / "out.mp4"
+    out.write_bytes(b"previous")
+    with pytest.raises(KeyboardInterrupt):
+        redact_video(src, out, detector=CountingDetector(interrupt_at=3), verifier=quiet_verifier(), detect_every=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.mp4", "out.mp4"]
+    assert out.read_bytes() == b"previous"
+
+
+def test_no_unmasked_frame_is_ever_encoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[np.ndarray] = []
+    real = video._Writer.write
+
+    def spy(self, pixels, timestamp_s):
+        seen.append(pixels.copy())
+        real(self, pixels, timestamp_s)
+
+    monkeypatch.setattr(video._Writer, "write", spy)
+    redact_video(write_av_clip(tmp_path / "in.mp4"), tmp_path / "out.mp4", detector=CountingDetector(),
+                 verifier=quiet_verifier(), detect_every=3)
+    assert len(seen) == 12 and all((p[16:28, 24:36] == SOLID_GREY).all() for p in seen)
+
+
+@pytest.mark.parametrize("style", ["pixelate", "blur"])
+def test_other_mask_styles_destroy_the_face(tmp_path: Path, style: str) -> None:
+    src = write_av_clip(tmp_path / "in.mkv", codec="ffv1", size=(96, 64))
+    redact_video(src, tmp_path / "out.mkv", mask=style, detector=CountingDetector(), verifier=quiet_verifier())
+    before, _ = read_all(src)
+    after, _ = read_all(tmp_path / "out.mkv")
+    for b, a in zip(before, after):
+        region_b, region_a = b[16:28, 24:36].astype(int), a[16:28, 24:36].astype(int)
+        assert np.abs(region_a - region_b).mean() > 10 and region_a.std() < region_b.std() + 8
+
+
+def test_still_image_is_redacted(tmp_path: Path) -> None:
+    import cv2
+
+    cv2.imwrite(str(tmp_path / "in.png"), _frame(0, 64, 48))
+    report = redact_video(tmp_path / "in.png", tmp_path / "out.png", detector=CountingDetector(),
+                          verifier=quiet_verifier())
+    out = cv2.imread(str(tmp_path / "out.png"))
+    assert (out[16:28, 24:36] == SOLID_GREY).all() and report.frames == 1
+
+
+# --- mask planning -----------------------------------------------------------------------------------------------
+
+def test_planner_interpolates_a_track_between_key_frames_and_holds_a_margin() -> None:
+    from auditor.footage.frames import Frame
+
+    planner = MaskPlanner(hold=6, margin=2)
+    out = []
+    for i in range(13):
+        faces = [(10.0 + 10 * i, 50.0, 20.0, 20.0)] if i in (0, 4, 8) else ([] if i % 4 == 0 else None)
+        out += planner.push(Frame("x", i, i / 10, np.zeros((1, 1, 3), np.uint8)), faces)
+    out += planner.finish()
+    boxes = {f.index: b for f, b in out}
+    assert sorted(boxes) == list(range(13))
+    for i in range(1, 8):                                   # interpolated: the face moves 10 px a frame
+        assert any(abs(b[0] - (10 + 10 * i)) < 1 for b in boxes[i]), (i, boxes[i])
+    assert boxes[9] and boxes[10] and not boxes[11]        # held 2 frames after the last sighting
+
+
+def test_smoothing_does_not_trail_a_face_already_masked() -> None:
+    frames = [[(3.0 * i, 0.0, 20.0, 20.0)] for i in range(5)]        # a face moving 3 px a frame
+    assert all(len(b) == 1 for b in smooth_boxes(frames, radius=2, same_face_iou=0.2))
+    assert any(len(b) > 1 for b in smooth_boxes(frames, radius=2))
+
+
+# --- the command: bad input ends with a message, exit 2, nothing written -------------------------------------------
+
+@pytest.fixture
+def fakes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(video, "default_detector", CountingDetector)
+    monkeypatch.setattr(video, "default_verifier", quiet_verifier)
+
+
+def _run(capsys, *argv: str) -> tuple[int, str]:
+    code = main(["redact", *argv])
+    captured = capsys.readouterr()
+    return code, captured.err + captured.out
+
+
+def test_cli_writes_copy_and_sidecar(tmp_path: Path, capsys, fakes) -> None:
+    src = write_av_clip(tmp_path / "in.mp4")
+    code, text = _run(capsys, str(src), "-o", str(tmp_path / "out.mp4"))
+    assert code == 0, text
+    doc = json.loads((tmp_path / "out.mp4.redaction.json").read_text())
+    assert doc["frames"] == 12 and doc["mask"] == "solid" and doc["audio"] == "none"
+
+
+def test_cli_several_inputs_into_a_folder(tmp_path: Path, capsys, fakes) -> None:
+    a, b = write_av_clip(tmp_path / "a.mp4"), write_clip(tmp_path / "b.avi")
+    (tmp_path / "out").mkdir()
+    code, text = _run(capsys, str(a), str(b), "-o", str(tmp_path / "out"))
+    assert code == 0, text
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.mp4", "a.mp4.redaction.json", "b.avi",
+                                                                    "b.avi.redaction.json"]
+
+
+def _listing(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("case", ["unreadable", "huge", "truncated", "empty", "missing", "over_input",
+                                  "folder_missing", "not_writable", "bad_extension", "image_to_video",
+                                  "several_into_file", "same_name_twice", "output_is_folder_symlink"])
+def test_cli_bad_input_exit_2_nothing_written(tmp_path: Path, capsys, fakes, monkeypatch, case: str) -> None:
+    src = tmp_path / "in.avi"
+    out = tmp_path / "out.avi"
+    args = [str(src), "-o", str(out)]
+    expect = ""
+    if case == "unreadable":
+        src.write_text("this is not a video\n")
+        expect = "matches no known container"
+    elif case == "huge":
+        write_clip(src, size=(8208, 16), frames=2)         # wider than the 8192-pixel limit
+        expect = "unsupported resolution 8208x16"
+    elif case == "truncated":
+        write_clip(src, frames=60, size=(64, 48))
+        data = src.read_bytes()
+        src.write_bytes(data[:len(data) // 3])
+        expect = "truncated"
+    elif case == "empty":
+        src.write_bytes(b"")
+        expect = "empty"
+    elif case == "missing":
+        expect = "not found"
+    elif case == "over_input":
+        write_clip(src)
+        args = [str(src), "-o", str(src)]
+        expect = "overwrite the input"
+    elif case == "folder_missing":
+        write_clip(src)
+        args = [str(src), "-o", str(tmp_path / "nope" / "out.avi")]
+        expect = "does not exist"
+    elif case == "not_writable":
+        write_clip(src)
+        real = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == tmp_path else real(p, mode))
+        expect = "not writable"
+    elif case == "bad_extension":
+        write_clip(src)
+        args = [str(src), "-o", str(tmp_path / "out.gif")]
+        expect = "cannot write .gif"
+    elif case == "image_to_video":
+        import cv2
+        src = tmp_path / "in.png"
+        cv2.imwrite(str(src), _frame(0, 64, 48))
+        args = [str(src), "-o", str(out)]
+        expect = "must be an image"
+    elif case == "several_into_file":
+        write_clip(src)
+        args = [str(src), str(src), "-o", str(out)]
+        expect = "existing folder"
+    elif case == "same_name_twice":
+        (tmp_path / "d1").mkdir()
+        (tmp_path / "d2").mkdir()
+        (tmp_path / "o").mkdir()
+        args = [str(write_clip(tmp_path / "d1" / "c.avi")), str(write_clip(tmp_path / "d2" / "c.avi")), "-o",
+                str(tmp_path / "o")]
+        expect = "would be written there"
+    elif case == "output_is_folder_symlink":
+        write_clip(src)
+        out.symlink_to(tmp_path / "elsewhere.avi")
+        expect = "not a regular file"
+    before = {p: _listing(p) for p in [tmp_path, *[d for d in tmp_path.iterdir() if d.is_dir()]]}
+    code, text = _run(capsys, *args)
+    assert code == 2, text
+    assert expect in text and "Traceback" not in text
+    assert {p: _listing(p) for p in before} == before
+
+
+def test_cli_ctrl_c_exit_130_nothing_left(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(video, "default_detector", lambda: CountingDetector(interrupt_at=2))
+    monkeypatch.setattr(video, "default_verifier", quiet_verifier)
+    src = write_av_clip(tmp_path / "in.mp4", frames=24)
+    code, text = _run(capsys, str(src), "-o", str(tmp_path / "out.mp4"), "--detect-every", "1")
+    assert code == 130 and "interrupted" in text
+    assert _listing(tmp_path) == {"in.mp4"}
+
+
+def test_cli_refuses_truncated_avi_declared_frames(tmp_path: Path, capsys, fakes) -> None:
+    src = patch_avi(write_clip(tmp_path / "in.avi", frames=12), total_frames=50)
+    code, text = _run(capsys, str(src), "-o", str(tmp_path / "out.avi"))
+    assert code == 2 and "12 of 50" in text and not (tmp_path / "out.avi").exists()
+
+
+def test_redaction_error_for_unknown_mask(tmp_path: Path) -> None:
+    with pytest.raises(RedactionError):
+        redact_video(write_clip(tmp_path / "a.avi"), tmp_path / "b.avi", mask="swirl")  # type: ignore[arg-type]
