@@ -48,7 +48,7 @@ from auditor.footage.redact import (
     enlarge,
     mask_region,
 )
-from auditor.footage.tracking import Box, Tracker, smooth_boxes
+from auditor.footage.tracking import Box, Tracker, iou, smooth_boxes
 
 SIDECAR_SCHEMA_VERSION = 1
 # Key frames (full detection) per second of footage; the frames between them are covered by the tracks
@@ -151,16 +151,19 @@ def _temp_beside(dst: Path) -> Path:
 @dataclass
 class _Pending:
     frame: Frame
-    boxes: list[Box]
+    boxes: list[Box]                                     # detected and interpolated (smoothed over time)
+    held: list[Box] = field(default_factory=list)        # extrapolated along a track's motion (not smoothed)
 
 
 class MaskPlanner:
     """Turns key-frame detections into mask boxes for every frame (a sliding window of frames).
 
-    Detections on key frames feed the tracker; when a track is seen again within `hold` frames its box
-    is interpolated over the frames between (a face missed on a key frame, or between key frames, stays
-    masked); `smooth_boxes` then copies every box `margin` frames before and after, grown. A frame leaves
-    the window once no later key frame can change its masks.
+    Detections on key frames feed the tracker. When a track is seen again within `hold` frames its box is
+    interpolated over the frames between (a face missed on a key frame, or between key frames, stays masked).
+    After a track's last sighting, and before its first once its motion is known, its box is extrapolated
+    along that motion for `margin` frames, grown by `grow` of its size per frame; `smooth_boxes` also copies
+    every box `margin` frames before and after (for faces seen once). A frame leaves the window once no later
+    key frame can change its masks.
     """
 
     def __init__(self, *, hold: int, margin: int, grow: float = SMOOTH_GROW) -> None:
@@ -168,14 +171,19 @@ class MaskPlanner:
         self.window: deque[_Pending] = deque()
         self.history: deque[list[Box]] = deque(maxlen=margin)    # raw boxes of the frames already out
         self.tracker = Tracker(max_gap_s=1e9)                     # gaps are bounded by `hold` below
-        self.seen: dict[int, tuple[int, Box]] = {}
+        self.seen: dict[int, tuple[int, Box, Box | None]] = {}    # track -> last frame, box, motion per frame
         self.last_key = -1
 
     def push(self, frame: Frame, faces: list[Box] | None) -> list[tuple[Frame, list[Box]]]:
         """Add the next frame (faces: its detections on a key frame, None otherwise); returns finished frames."""
-        self.window.append(_Pending(frame, list(faces or [])))
+        pending = _Pending(frame, list(faces or []))
+        self.window.append(pending)
         if faces is not None:
             self._key(frame, faces)
+        for j, box, motion in self.seen.values():                # held along the track's motion
+            d = frame.index - j
+            if 0 < d <= self.margin:
+                pending.held.append(_moved(box, motion, d, self.grow))
         return self._ready(final=False)
 
     def finish(self) -> list[tuple[Frame, list[Box]]]:
@@ -186,16 +194,21 @@ class MaskPlanner:
         ids = self.tracker.update(frame.timestamp_s, faces)
         by_index = {p.frame.index: p for p in self.window}
         for tid, box in zip(ids, faces):
+            motion = None
             if tid in self.seen:
-                j, prev = self.seen[tid]
+                j, prev, before = self.seen[tid]
                 gap = frame.index - j
-                if 1 < gap <= self.hold:
+                if 0 < gap <= self.hold:
+                    motion = tuple((q - p) / gap for p, q in zip(prev, box))
                     for k in range(j + 1, frame.index):
-                        a = (k - j) / gap
                         if k in by_index:
-                            by_index[k].boxes.append(tuple(p + a * (q - p) for p, q in zip(prev, box)))  # type: ignore[arg-type]
-            self.seen[tid] = (frame.index, box)
-        for tid in [t for t, (j, _) in self.seen.items() if frame.index - j > self.hold]:
+                            by_index[k].boxes.append(tuple(p + (k - j) * m for p, m in zip(prev, motion)))  # type: ignore[arg-type]
+                    if before is None:                            # second sighting: the frames before the first
+                        for d in range(1, self.margin + 1):
+                            if j - d in by_index:
+                                by_index[j - d].held.append(_moved(prev, motion, -d, self.grow))  # type: ignore[arg-type]
+            self.seen[tid] = (frame.index, box, motion)  # type: ignore[assignment]
+        for tid in [t for t, (j, _, _) in self.seen.items() if frame.index - j > self.hold]:
             del self.seen[tid]
 
     def _ready(self, *, final: bool) -> list[tuple[Frame, list[Box]]]:
@@ -207,16 +220,32 @@ class MaskPlanner:
             seq = before + [pending.boxes] + after
             boxes = smooth_boxes(seq, radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU)[len(before)]
             self.history.append(pending.boxes)
-            out.append((pending.frame, _without_covered(boxes)))
+            out.append((pending.frame, merge_boxes(boxes + pending.held)))
         return out
 
 
-def _without_covered(boxes: list[Box]) -> list[Box]:
-    """The boxes minus those lying wholly inside another one (they would mask nothing more)."""
+def _moved(box: Box, motion: Box | None, frames: int, grow: float) -> Box:
+    """The box moved `frames` frames along its motion (forwards or backwards), grown with the distance."""
+    x, y, w, h = box if motion is None else tuple(b + frames * m for b, m in zip(box, motion))
+    w, h = max(w, 1.0), max(h, 1.0)
+    g = grow * abs(frames)
+    return (x - w * g, y - h * g, w * (1 + 2 * g), h * (1 + 2 * g))
+
+
+def merge_boxes(boxes: list[Box], *, min_iou: float = 0.5) -> list[Box]:
+    """Boxes of one frame with near-duplicates merged into their union and boxes inside another dropped."""
     kept: list[Box] = []
     for b in sorted(boxes, key=lambda b: -b[2] * b[3]):
-        if not any(k[0] <= b[0] and k[1] <= b[1] and k[0] + k[2] >= b[0] + b[2] and k[1] + k[3] >= b[1] + b[3]
-                   for k in kept):
+        for n, k in enumerate(kept):
+            inside = k[0] <= b[0] and k[1] <= b[1] and k[0] + k[2] >= b[0] + b[2] and k[1] + k[3] >= b[1] + b[3]
+            if inside:
+                break
+            if iou(k, b) >= min_iou:
+                x0, y0 = min(k[0], b[0]), min(k[1], b[1])
+                x1, y1 = max(k[0] + k[2], b[0] + b[2]), max(k[1] + k[3], b[1] + b[3])
+                kept[n] = (x0, y0, x1 - x0, y1 - y0)
+                break
+        else:
             kept.append(b)
     return kept
 

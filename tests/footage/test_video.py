@@ -223,9 +223,13 @@ def test_planner_interpolates_a_track_between_key_frames_and_holds_a_margin() ->
     out += planner.finish()
     boxes = {f.index: b for f, b in out}
     assert sorted(boxes) == list(range(13))
-    for i in range(1, 8):                                   # interpolated: the face moves 10 px a frame
-        assert any(abs(b[0] - (10 + 10 * i)) < 1 for b in boxes[i]), (i, boxes[i])
-    assert boxes[9] and boxes[10] and not boxes[11]        # held 2 frames after the last sighting
+    def covers(b, x):
+        return b[0] <= x and b[1] <= 50 and b[0] + b[2] >= x + 20 and b[1] + b[3] >= 70
+
+    for i in range(1, 11):         # interpolated between sightings, then held along its motion for 2 frames
+        assert any(covers(b, 10 + 10 * i) for b in boxes[i]), (i, boxes[i])
+    assert not boxes[11]
+    assert all(b[2] <= 30 for i in range(1, 8) for b in boxes[i])     # no trail of stale masks
 
 
 def test_smoothing_does_not_trail_a_face_already_masked() -> None:
@@ -356,3 +360,21 @@ def test_cli_refuses_truncated_avi_declared_frames(tmp_path: Path, capsys, fakes
 def test_redaction_error_for_unknown_mask(tmp_path: Path) -> None:
     with pytest.raises(RedactionError):
         redact_video(write_clip(tmp_path / "a.avi"), tmp_path / "b.avi", mask="swirl")  # type: ignore[arg-type]
+
+
+def test_cancel_from_another_caller_leaves_nothing(tmp_path: Path) -> None:
+    from auditor.core.tasks import Cancelled, CancelToken
+
+    token = CancelToken()
+    src = write_av_clip(tmp_path / "in.mp4", frames=24)
+
+    class CancelAfterTwo(CountingDetector):
+        def detect(self, frame):
+            if self.calls == 2:
+                token.cancel()                     # what the GUI's Cancel button does, from its own thread
+            return super().detect(frame)
+
+    with pytest.raises(Cancelled):
+        redact_video(src, tmp_path / "out.mp4", detector=CancelAfterTwo(), verifier=quiet_verifier(),
+                     detect_every=1, cancel=token)
+    assert _listing(tmp_path) == {"in.mp4"}
