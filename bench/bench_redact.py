@@ -207,9 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.scenes:
             scene = replace(synth.BENCH_SCENES[name], seconds=args.minutes * 60)
             clip = work / f"{name}.mp4"
-            if not clip.exists():
-                synth.write_clip(scene, clip)
-            truth = synth.read_ground_truth(synth.ground_truth_path(clip))
+            truth_path = synth.ground_truth_path(clip)
+            if not (clip.exists() and truth_path.exists()
+                    and len(synth.read_ground_truth(truth_path)) == round(scene.seconds * scene.fps)):
+                synth.write_clip(scene, clip)            # (a clip kept in --workdir is reused at the same length)
+            truth = synth.read_ground_truth(truth_path)
             outputs: dict[str, Path] = {}
             seconds: dict[str, float] = {}
             ours = work / f"{name}.auditor.mp4"

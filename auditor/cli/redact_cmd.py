@@ -147,17 +147,23 @@ def main(args: argparse.Namespace) -> int:
             try:
                 report = redact_video(src, dst, mask=args.mask, keep_audio=args.keep_audio,
                                       detect_every=args.detect_every, progress=bar)
-            except (RedactionError, FootageError) as exc:
+            except (RedactionError, FootageError, OSError) as exc:     # OSError: e.g. the disk filled up
                 bar.stop()
-                text = str(exc)
+                text = f"{exc.filename or dst}: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
                 named = text if text.startswith((str(src), str(dst))) else f"{src}: {text}"
                 print(f"auditor redact: {named}; nothing written", file=sys.stderr)
                 failed += 1
                 continue
             try:
                 _write_sidecar(sidecar_path(dst), report.to_dict())
-            except BaseException:
+            except OSError as exc:
                 dst.unlink(missing_ok=True)                    # a copy without its sidecar is not delivered
+                bar.stop()
+                print(f"auditor redact: {sidecar_path(dst)}: {exc.strerror or exc}; nothing written", file=sys.stderr)
+                failed += 1
+                continue
+            except BaseException:
+                dst.unlink(missing_ok=True)
                 raise
             bar.stop()
             done.append(dst)

@@ -378,3 +378,16 @@ def test_cancel_from_another_caller_leaves_nothing(tmp_path: Path) -> None:
         redact_video(src, tmp_path / "out.mp4", detector=CancelAfterTwo(), verifier=quiet_verifier(),
                      detect_every=1, cancel=token)
     assert _listing(tmp_path) == {"in.mp4"}
+
+
+def test_cli_disk_full_is_a_message_not_a_traceback(tmp_path: Path, capsys, fakes, monkeypatch) -> None:
+    import errno
+
+    def full(self, pixels, timestamp_s):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(video._Writer, "write", full)
+    src = write_av_clip(tmp_path / "in.mp4")
+    code, text = _run(capsys, str(src), "-o", str(tmp_path / "out.mp4"))
+    assert code == 2 and "No space left on device" in text and "Traceback" not in text
+    assert _listing(tmp_path) == {"in.mp4"}
