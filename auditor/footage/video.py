@@ -62,6 +62,11 @@ MAX_BUFFER_BYTES = 512 * 1024 * 1024
 # SMOOTH_GROW of their size per frame of distance.
 MIN_MARGIN_FRAMES = 2
 SMOOTH_GROW = 0.1
+# Held boxes of a face seen once (motion unknown) grow by this share of their size per frame.
+UNKNOWN_MOTION_GROW = 0.3
+# Face widths per second a face may move between key frames and stay on its track (fast walkers near the
+# camera, measured on the benchmark's aisle scene: about 13).
+TRACK_MAX_JUMP = 25.0
 # A box is not copied into a neighbouring frame whose own boxes already hold the same face (IoU at least).
 SAME_FACE_IOU = 0.2
 
@@ -170,7 +175,9 @@ class MaskPlanner:
         self.hold, self.margin, self.grow = hold, margin, grow
         self.window: deque[_Pending] = deque()
         self.history: deque[list[Box]] = deque(maxlen=margin)    # raw boxes of the frames already out
-        self.tracker = Tracker(max_gap_s=1e9)                     # gaps are bounded by `hold` below
+        # gaps are bounded by `hold` below; key frames are close together, so a face may move further per
+        # second than the analysis tracker (seconds apart) allows and still be the same face
+        self.tracker = Tracker(max_gap_s=1e9, max_jump=TRACK_MAX_JUMP)
         self.seen: dict[int, tuple[int, Box, Box | None]] = {}    # track -> last frame, box, motion per frame
         self.last_key = -1
 
@@ -182,8 +189,8 @@ class MaskPlanner:
             self._key(frame, faces)
         for j, box, motion in self.seen.values():                # held along the track's motion
             d = frame.index - j
-            if 0 < d <= self.margin:
-                pending.held.append(_moved(box, motion, d, self.grow))
+            if 0 < d <= self.margin:                              # unknown motion: grown more
+                pending.held.append(_moved(box, motion, d, self.grow if motion else UNKNOWN_MOTION_GROW))
         return self._ready(final=False)
 
     def finish(self) -> list[tuple[Frame, list[Box]]]:
