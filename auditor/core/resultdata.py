@@ -88,7 +88,7 @@ def _build(tp: Any, value: Any, file: str, where: str) -> Any:
                    and f.default_factory is dataclasses.MISSING]
         if missing:
             raise InputError([Problem(file, f"malformed saved audit result: {missing[0]!r} is missing", path=where)])
-        return tp(**kwargs)
+        return typing.cast(Any, tp)(**kwargs)
     if tp is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)

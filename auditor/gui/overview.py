@@ -64,7 +64,7 @@ class OverviewPage(QScrollArea):
         self.counts = self._text()
         self.dpia = self._text()
         self.actions_title = QLabel()
-        self.actions = self._text()
+        self.top_actions = self._text()
         self.risk_title = QLabel()
         self.risk = QLabel()
         self.risk.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -73,7 +73,7 @@ class OverviewPage(QScrollArea):
         self.tiles.setSpacing(8)
         self.unseen_title = QLabel()
         self.unseen = self._text()
-        for w in (self.verdict, self.reason, self.counts, self.dpia, self.actions_title, self.actions):
+        for w in (self.verdict, self.reason, self.counts, self.dpia, self.actions_title, self.top_actions):
             layout.addWidget(w)
         row = QHBoxLayout()
         left = QVBoxLayout()
@@ -90,7 +90,7 @@ class OverviewPage(QScrollArea):
         layout.addWidget(self.unseen_title)
         layout.addWidget(self.unseen)
         layout.addStretch(1)
-        self._risk_cache: dict[tuple[int, str], QImage | None] = {}
+        self._risk_cache: dict[tuple[int, str, float], QImage | None] = {}
 
     @staticmethod
     def _text() -> QLabel:
@@ -119,7 +119,7 @@ class OverviewPage(QScrollArea):
             self.verdict.setText(self.tr("No audit yet"))
             self.verdict.setStyleSheet("")
             self.reason.setText(self.tr("Run the audit (F5) to see the verdict, the DPIA decision and what to do."))
-            for w in (self.counts, self.dpia, self.actions, self.unseen, self.actions_title, self.risk_title,
+            for w in (self.counts, self.dpia, self.top_actions, self.unseen, self.actions_title, self.risk_title,
                       self.cameras_title, self.unseen_title):
                 w.clear()
             self.risk.clear()
@@ -139,11 +139,15 @@ class OverviewPage(QScrollArea):
                                                             .replace("%1", str(questions)).replace("%2", str(waived))))
         self.dpia.setText(self._dpia(result, lang))
         self.actions_title.setText("<b>" + e(self.tr("Top actions")) + "</b>")
-        self.actions.setText(self._actions(result, lang))
+        self.top_actions.setText(self._actions(result, lang))
         self.risk_title.setText("<b>" + e(self.tr("Risk map (before → after the measures)")) + "</b>")
-        key = (id(result), lang)
+        ratio = self.devicePixelRatioF()
+        key = (id(result), lang, ratio)
         if key not in self._risk_cache:
-            self._risk_cache = {key: risk_map_image(result, lang)}
+            image = risk_map_image(result, lang, scale=1.15 * ratio)     # sharp on HiDPI screens
+            if image is not None:
+                image.setDevicePixelRatio(ratio)
+            self._risk_cache = {key: image}
         image = self._risk_cache[key]
         if image is not None:
             self.risk.setPixmap(QPixmap.fromImage(image))

@@ -22,7 +22,7 @@ def test_overview_of_a_prohibited_deployment(window, sample_result):
     counts = o.counts.text()
     assert "<b>2</b> blocker" in counts and "<b>1</b> major" in counts and "1 open question" in counts
     assert "DPIA required" in o.dpia.text() and "2 of 9" in o.dpia.text() and "Systematic monitoring" in o.dpia.text()
-    actions = o.actions.text()
+    actions = o.top_actions.text()
     assert actions.count("<li>") == 4 and actions.index("blocker") < actions.index("major")
     assert o.risk.pixmap() is not None and not o.risk.pixmap().isNull() and o.risk.pixmap().width() > 200
     assert o.tiles.count() == 1 and "no footage analysed" in o.tiles.itemAt(0).widget().findChildren(
