@@ -60,6 +60,7 @@ from auditor.gui.workers import TaskWorker
 
 log = logging.getLogger(__name__)
 
+CLIP_ROLE = Qt.ItemDataRole.UserRole + 1          # a footage list item's file, resolved
 VIDEO_SUFFIXES = {".mp4", ".mkv", ".avi", ".mov", ".jpg", ".jpeg", ".png"}
 CONFIG_SUFFIXES = {".yaml", ".yml"}
 MAX_RECENT = 8
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._thread: QThread | None = None
         self._worker: TaskWorker | None = None
         self._cancel: CancelToken | None = None
+        self._task_ended = False
         self.setAcceptDrops(True)
         self.setWindowIcon(QIcon(str(services.icon_path())))
         self._build_actions()
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self.act_start = self._action(self.show_start_page, "Ctrl+Shift+H")
         self.act_rerun = self._action(self.rerun_rules, "F6")
         self.act_export_answers = self._action(self._on_export_answers_triggered)
+        self.act_export_clip = self._action(self._on_export_clip_triggered, "Ctrl+Shift+R")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -151,7 +154,8 @@ class MainWindow(QMainWindow):
         self.menu_audit = bar.addMenu("")
         self.menu_audit.addActions([self.act_run, self.act_rerun, self.act_cancel, self.act_review, self.act_waive])
         self.menu_audit.addSeparator()
-        self.menu_audit.addActions([self.act_export, self.act_export_data, self.act_export_answers])
+        self.menu_audit.addActions([self.act_export, self.act_export_data, self.act_export_answers,
+                                    self.act_export_clip])
         self.menu_view = bar.addMenu("")
         self.menu_lang = self.menu_view.addMenu("")
         self.menu_lang.addActions([self.act_en, self.act_fr])
@@ -402,6 +406,7 @@ class MainWindow(QMainWindow):
         self.act_start.setText(self.tr("&Start page"))
         self.act_rerun.setText(self.tr("Re-run the r&ules with the answers"))
         self.act_export_answers.setText(self.tr("Export the a&nswers file…"))
+        self.act_export_clip.setText(self.tr("Export a redacted cop&y of the selected clip…"))
         self.questions.retranslate(self.lang)
         self.preview.retranslate()
         self.start_page.retranslate(self.lang)
@@ -628,12 +633,14 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{Path(ref.path).name}  ·  {ref.sha256[:12]}")
             item.setToolTip(self.tr("Added to the project; SHA-256 %1").replace("%1", ref.sha256))
             item.setData(Qt.ItemDataRole.UserRole, ref.path)
+            item.setData(CLIP_ROLE, str(self.project.resolve(ref.path, self.project_path)))
             self.footage_list.addItem(item)
         if not refs:
             declared = next((c.footage for c in self.loaded.deployment.cameras if c.id == camera), [])
             for name in declared:
                 item = QListWidgetItem(self.tr("%1 (declared in the config)").replace("%1", Path(name).name))
                 item.setData(Qt.ItemDataRole.UserRole, "")
+                item.setData(CLIP_ROLE, str(self.loaded.folder / name))
                 self.footage_list.addItem(item)
             if not declared:
                 self.footage_list.addItem(self.tr("No footage: add a clip or a still."))
@@ -667,6 +674,10 @@ class MainWindow(QMainWindow):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._on_worker_progressed)
+        self._task_ended = False
+        self._worker.succeeded.connect(self._on_worker_ended)
+        self._worker.failed.connect(self._on_worker_ended)
+        self._worker.cancelled.connect(self._on_worker_ended)
         self._worker.succeeded.connect(on_success)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.cancelled.connect(self._on_worker_cancelled)
@@ -682,6 +693,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int, str)
     def _on_worker_progressed(self, done: int, total: int, note: str) -> None:
+        if self._worker is None or self._task_ended:
+            return                      # a late progress report must not hide the outcome
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
@@ -718,6 +731,10 @@ class MainWindow(QMainWindow):
     def _on_worker_cancelled(self) -> None:
         self.status_label.setText(self.tr("Cancelled; nothing was changed."))
         self.audit_finished.emit("cancelled")
+
+    @Slot()
+    def _on_worker_ended(self, *_: Any) -> None:
+        self._task_ended = True
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -947,6 +964,7 @@ class MainWindow(QMainWindow):
         self.act_export_data.setEnabled(self.result is not None and not busy)
         self.act_rerun.setEnabled(self.result is not None and not busy)
         self.act_export_answers.setEnabled(bool(self.project.answers) and not busy)
+        self.act_export_clip.setEnabled(self.selected_clip() is not None and not busy)
         self.questions.rerun_button.setEnabled(self.result is not None and not busy and bool(self.questions.pending))
         self.questions.export_button.setEnabled(self.act_export_answers.isEnabled())
         self.act_waive.setEnabled(self.selected_finding() is not None and not busy)
@@ -1077,6 +1095,43 @@ class MainWindow(QMainWindow):
         self.dirty = True
         self._fill_log()
         self.status_label.setText(self.tr("Wrote %1").replace("%1", ", ".join(written.values())))
+
+    def selected_clip(self) -> Path | None:
+        item = self.footage_list.currentItem() if hasattr(self, "footage_list") else None
+        clip = item.data(CLIP_ROLE) if item is not None else None
+        return Path(clip) if clip else None
+
+    @Slot()
+    def _on_export_clip_triggered(self) -> None:
+        clip = self.selected_clip()
+        if clip is None:
+            return
+        suffix = clip.suffix.lower() if clip.suffix.lower() in {".jpg", ".jpeg", ".png"} else ".mp4"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export a redacted copy of %1").replace("%1", clip.name),
+                                              str(self.export_folder() / f"{clip.stem}-redacted{suffix}"),
+                                              self.tr("Video and images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)"))
+        if path:
+            self.export_redacted_clip(clip, Path(path))
+
+    def export_redacted_clip(self, clip: Path, target: Path) -> None:
+        """Write a copy of the clip with every face masked (auditor redact), on the worker, with progress and Cancel."""
+        if self.running:
+            return
+        from auditor.footage.video import redact_video
+
+        def job(*, progress, cancel):
+            return redact_video(clip, target, progress=progress, cancel=cancel)
+
+        def done(report: Any) -> None:
+            self.project.log("exported", kind="redacted clip", file=target.name)
+            self.dirty = True
+            self._fill_log()
+            self.status_label.setText(self.tr("Redacted copy written to %1: %2 frame(s), %3 mask(s).")
+                                      .replace("%1", target.name).replace("%2", str(getattr(report, "frames", "?")))
+                                      .replace("%3", str(getattr(report, "masks_total", "?"))))
+            self.audit_finished.emit("exported")
+
+        self._start(job, done, step=self.tr("Writing a redacted copy of %1…").replace("%1", clip.name))
 
     def export_folder(self) -> Path:
         """Where exports go by default: the project's folder, else the home folder."""

@@ -410,3 +410,44 @@ def test_window_state_and_splitters_are_restored(qtbot, window, settings, sample
     again.show()
     qtbot.waitExposed(again)
     assert again.main_splitter.sizes()[0] == main[0] and again.findings_splitter.sizes() == findings
+
+
+def test_redacted_copy_of_a_clip_from_the_footage_list(qtbot, window, workspace, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    folder, config, clip = workspace
+    window.load_config(config)
+    camera = window.loaded.deployment.cameras[0].id
+    window.cameras.setCurrentRow(0)
+    window.add_footage(camera, [clip])
+    window.footage_list.setCurrentRow(0)
+    assert window.selected_clip() == clip and window.act_export_clip.isEnabled()
+    target = folder / "out" / "clip-redacted.mp4"
+    target.parent.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: (asked.append(a[2]) or (str(target), ""))))
+    outcomes: list[str] = []
+    window.audit_finished.connect(outcomes.append)
+    with qtbot.waitSignal(window.audit_finished, timeout=120_000):
+        window.act_export_clip.trigger()
+    qtbot.waitUntil(lambda: not window.running, timeout=10_000)
+    assert outcomes == ["exported"], window.problems.toPlainText()
+    assert Path(asked[0]).name == "clip-redacted.mp4"
+    assert target.is_file() and target.stat().st_size > 0
+    assert "clip-redacted.mp4" in window.status_label.text()
+    assert window.project.audit_log[-1].params == {"kind": "redacted clip", "file": "clip-redacted.mp4"}
+
+
+def test_cancelling_a_redacted_copy_writes_nothing(qtbot, window, workspace):
+    folder, config, clip = workspace
+    window.load_config(config)
+    target = folder / "clip-redacted.mp4"
+    outcomes: list[str] = []
+    window.audit_finished.connect(outcomes.append)
+    with qtbot.waitSignal(window.audit_finished, timeout=120_000):
+        window.export_redacted_clip(clip, target)
+        window.cancel_run()
+    qtbot.waitUntil(lambda: not window.running, timeout=10_000)
+    assert outcomes == ["cancelled"] and not target.exists()
+    assert not [p for p in folder.iterdir() if p.name.endswith(".part")]

@@ -85,290 +85,295 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="382"/>
         <source>&amp;New project</source>
         <translation>&amp;Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="383"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380"/>
+        <location filename="../main_window.py" line="384"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="381"/>
+        <location filename="../main_window.py" line="385"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="386"/>
         <source>&amp;Import deployment config…</source>
         <translation>&amp;Importer une configuration…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="387"/>
         <source>Add &amp;footage…</source>
         <translation>Ajouter des vi&amp;déos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="388"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="389"/>
         <source>&amp;Run audit</source>
         <translation>&amp;Lancer l&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="390"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="391"/>
         <source>Re&amp;view evidence…</source>
         <translation>&amp;Vérifier les images probantes…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="392"/>
         <source>&amp;Waive selected finding…</source>
         <translation>Accorder une &amp;dérogation au constat…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="393"/>
         <source>&amp;Export DPIA report (PDF)…</source>
         <translation>&amp;Exporter le rapport d&apos;AIPD (PDF)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="394"/>
         <source>Export &amp;JSON and SARIF…</source>
         <translation>Exporter en &amp;JSON et SARIF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Reveal &amp;faces in the viewer (this session only)</source>
         <translation>A&amp;fficher les visages dans la visionneuse (cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401"/>
+        <location filename="../main_window.py" line="405"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402"/>
+        <location filename="../main_window.py" line="406"/>
         <source>&amp;Start page</source>
         <translation>Page d&apos;a&amp;ccueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="413"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410"/>
+        <location filename="../main_window.py" line="415"/>
         <source>Open &amp;example</source>
         <translation>Ouvrir un e&amp;xemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="416"/>
         <source>&amp;Audit</source>
         <translation>&amp;Audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="417"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="418"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="419"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="432"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="396"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Config</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Footage</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="398"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Review</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="399"/>
         <source>Export PDF</source>
         <translation>Exporter le PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="420"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Caméras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="423"/>
         <source>e.g. A. Durand, DPO</source>
         <translation>p. ex. A. Durand, DPO</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="424"/>
         <source>Footage of the selected camera</source>
         <translation>Vidéos de la caméra sélectionnée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="425"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421"/>
+        <location filename="../main_window.py" line="426"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Assessor (&amp;name and role, shown on the report)</source>
         <translation>Évaluateur (&amp;nom et fonction, repris dans le rapport)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Re-run the r&amp;ules with the answers</source>
         <translation>Relancer les règles avec les ré&amp;ponses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Export the a&amp;nswers file…</source>
         <translation>Exporter le fichier des réponses (&amp;YAML)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="409"/>
+        <source>Export a redacted cop&amp;y of the selected clip…</source>
+        <translation>Exporter une cop&amp;ie masquée de la vidéo sélectionnée…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="427"/>
         <source>&amp;Overview</source>
         <translation>&amp;Synthèse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="427"/>
         <source>F&amp;indings</source>
         <translation>C&amp;onstats</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="428"/>
         <source>&amp;Questions</source>
         <translation>&amp;Questions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="428"/>
         <source>Repor&amp;t preview</source>
         <translation>Aperçu du rappor&amp;t</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Fra&amp;me</source>
         <translation>&amp;Image</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="429"/>
         <source>DPIA c&amp;riteria</source>
         <translation>C&amp;ritères AIPD</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="430"/>
         <source>&amp;Problems</source>
         <translation>&amp;Problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Audit lo&amp;g</source>
         <translation>&amp;Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Waive this finding…</source>
         <translation>Accorder une dérogation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="434"/>
         <source>Search rule, subject, title or message</source>
         <translation>Rechercher une règle, un objet, un intitulé ou un message</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="442"/>
         <source>#</source>
         <translation>n°</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="442"/>
         <source>Criterion</source>
         <translation>Critère</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
-        <location filename="../main_window.py" line="796"/>
+        <location filename="../main_window.py" line="442"/>
+        <location filename="../main_window.py" line="813"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Untitled audit</source>
         <translation>Audit sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="445"/>
+        <location filename="../main_window.py" line="450"/>
         <source>Store Camera Privacy Auditor</source>
         <translation>Auditeur de confidentialité des caméras en magasin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="464"/>
-        <location filename="../main_window.py" line="467"/>
+        <location filename="../main_window.py" line="469"/>
+        <location filename="../main_window.py" line="472"/>
         <source>Cannot open the audit project</source>
         <translation>Impossible d&apos;ouvrir le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481"/>
+        <location filename="../main_window.py" line="486"/>
         <source>Inputs changed since the project was saved</source>
         <translation>Des fichiers d&apos;entrée ont changé depuis l&apos;enregistrement du projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="482"/>
+        <location filename="../main_window.py" line="487"/>
         <source>%n input file(s) changed or went missing since this project was saved. The saved findings and the evidence review no longer apply: check the files, then run the audit again.</source>
         <translation>
             <numerusform>%n fichier d&apos;entrée a changé ou a disparu depuis l&apos;enregistrement de ce projet. Les constats enregistrés et la vérification des images ne s&apos;appliquent plus : vérifiez les fichiers, puis relancez l&apos;audit.</numerusform>
@@ -376,27 +381,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="492"/>
         <source>The saved audit could not be used</source>
         <translation>L&apos;audit enregistré n&apos;a pas pu être utilisé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="488"/>
+        <location filename="../main_window.py" line="493"/>
         <source>The project&apos;s saved findings could not be read; run the audit again.</source>
         <translation>Les constats enregistrés du projet n&apos;ont pas pu être lus ; relancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494"/>
+        <location filename="../main_window.py" line="499"/>
         <source>Preparing previews…</source>
         <translation>Préparation des aperçus…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="506"/>
+        <location filename="../main_window.py" line="511"/>
         <source>Answers that match nothing in this audit</source>
         <translation>Des réponses ne correspondent à rien dans cet audit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="507"/>
+        <location filename="../main_window.py" line="512"/>
         <source>%n answer(s) in the project name a rule or subject this audit does not evaluate; re-running the rules will refuse them until they are withdrawn.</source>
         <translation>
             <numerusform>%n réponse du projet désigne une règle ou un objet que cet audit n&apos;évalue pas ; la relance des règles la refusera tant qu&apos;elle n&apos;est pas retirée.</numerusform>
@@ -404,27 +409,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513"/>
+        <location filename="../main_window.py" line="518"/>
         <source>content changed (SHA-256 differs)</source>
         <translation>contenu modifié (SHA-256 différent)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="520"/>
         <source>missing</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="530"/>
         <source>Cannot save the audit project</source>
         <translation>Impossible d&apos;enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="549"/>
+        <location filename="../main_window.py" line="554"/>
         <source>The deployment config has errors</source>
         <translation>La configuration du dispositif contient des erreurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="550"/>
+        <location filename="../main_window.py" line="555"/>
         <source>%n problem(s) found. Details are in the Problems tab.</source>
         <translation>
             <numerusform>%n problème détecté. Le détail figure dans l&apos;onglet Problèmes.</numerusform>
@@ -432,7 +437,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="585"/>
+        <location filename="../main_window.py" line="590"/>
         <source>%n clip(s) added to camera %1; run the audit (F5) to analyse them.</source>
         <translation>
             <numerusform>%n vidéo ajoutée à la caméra %1 ; lancez l&apos;audit (F5) pour l&apos;analyser.</numerusform>
@@ -440,387 +445,403 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="588"/>
+        <location filename="../main_window.py" line="593"/>
         <source>Not added: %1.</source>
         <translation>Non ajouté : %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600"/>
+        <location filename="../main_window.py" line="605"/>
         <source>Removed %1 from camera %2.</source>
         <translation>%1 retiré de la caméra %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629"/>
+        <location filename="../main_window.py" line="634"/>
         <source>Added to the project; SHA-256 %1</source>
         <translation>Ajouté au projet ; SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635"/>
+        <location filename="../main_window.py" line="641"/>
         <source>%1 (declared in the config)</source>
         <translation>%1 (déclaré dans la configuration)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639"/>
+        <location filename="../main_window.py" line="646"/>
         <source>No footage: add a clip or a still.</source>
         <translation>Aucune vidéo : ajoutez une vidéo ou une image.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="653"/>
-        <location filename="../main_window.py" line="1334"/>
-        <location filename="../main_window.py" line="1376"/>
+        <location filename="../main_window.py" line="660"/>
+        <location filename="../main_window.py" line="1389"/>
+        <location filename="../main_window.py" line="1431"/>
         <source>The answers cannot be used</source>
         <translation>Les réponses ne peuvent pas être utilisées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656"/>
+        <location filename="../main_window.py" line="663"/>
         <source>Running the audit…</source>
         <translation>Audit en cours…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661"/>
+        <location filename="../main_window.py" line="668"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="706"/>
+        <location filename="../main_window.py" line="719"/>
         <source>Audit finished: %1 findings.</source>
         <translation>Audit terminé : %1 constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="712"/>
+        <location filename="../main_window.py" line="725"/>
         <source>The audit failed.</source>
         <translation>L&apos;audit a échoué.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="714"/>
+        <location filename="../main_window.py" line="727"/>
         <source>The audit failed</source>
         <translation>L&apos;audit a échoué</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="719"/>
+        <location filename="../main_window.py" line="732"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Annulé ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="751"/>
+        <location filename="../main_window.py" line="768"/>
         <source>All packs</source>
         <translation>Tous les référentiels</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="752"/>
+        <location filename="../main_window.py" line="769"/>
         <source>All subjects</source>
         <translation>Tous les objets</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754"/>
+        <location filename="../main_window.py" line="771"/>
         <source>Waived and not waived</source>
         <translation>Avec et sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754"/>
+        <location filename="../main_window.py" line="771"/>
         <source>Not waived</source>
         <translation>Sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755"/>
+        <location filename="../main_window.py" line="772"/>
         <source>Waived only</source>
         <translation>Avec dérogation seulement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="812"/>
         <source>Select a finding to see its details.</source>
         <translation>Sélectionnez un constat pour en voir le détail.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795"/>
+        <location filename="../main_window.py" line="812"/>
         <source>question for the assessor</source>
         <translation>question pour l&apos;évaluateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="796"/>
+        <location filename="../main_window.py" line="813"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="796"/>
+        <location filename="../main_window.py" line="813"/>
         <source>Legal references</source>
         <translation>Références juridiques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="797"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Evidence</source>
         <translation>Éléments probants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="797"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Waiver</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="797"/>
+        <location filename="../main_window.py" line="814"/>
         <source>Approved by</source>
         <translation>Approuvée par</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="798"/>
+        <location filename="../main_window.py" line="815"/>
         <source>expires</source>
         <translation>expire le</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="820"/>
+        <location filename="../main_window.py" line="837"/>
         <source>No deployment config loaded. Use File ▸ Import, drop a YAML file here, or open an example.</source>
         <translation>Aucune configuration chargée. Utilisez Fichier ▸ Importer, déposez un fichier YAML ici ou ouvrez un exemple.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="829"/>
+        <location filename="../main_window.py" line="846"/>
         <source>Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.</source>
         <translation>Sans dérogation : %1 bloquant, %2 majeur, %3 mineur, %4 info. Avec dérogation : %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="834"/>
+        <location filename="../main_window.py" line="851"/>
         <source>Run the audit (F5) to see findings.</source>
         <translation>Lancez l&apos;audit (F5) pour voir les constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="855"/>
+        <location filename="../main_window.py" line="872"/>
         <source>DORI: %1</source>
         <translation>DORI : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="855"/>
+        <location filename="../main_window.py" line="872"/>
         <source>no footage analysed</source>
         <translation>aucune vidéo analysée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="879"/>
+        <location filename="../main_window.py" line="896"/>
         <source>No camera selected.</source>
         <translation>Aucune caméra sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="886"/>
+        <location filename="../main_window.py" line="903"/>
         <source>No evidence frame for this camera yet: add footage and run the audit.</source>
         <translation>Pas encore d&apos;image probante pour cette caméra : ajoutez des séquences et lancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="898"/>
+        <location filename="../main_window.py" line="915"/>
         <source>Preparing the redacted frame…</source>
         <translation>Préparation de l&apos;image masquée…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="901"/>
+        <location filename="../main_window.py" line="918"/>
         <source>The frame could not be read.</source>
         <translation>L&apos;image n&apos;a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="904"/>
+        <location filename="../main_window.py" line="921"/>
         <source>faces revealed (this session only)</source>
         <translation>visages affichés (pour cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="904"/>
+        <location filename="../main_window.py" line="921"/>
         <source>redacted</source>
         <translation>floutée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="906"/>
+        <location filename="../main_window.py" line="923"/>
         <source>%1 — frame %2 (%3): %4 face(s) masked; %5.</source>
         <translation>%1 — image %2 (%3) : %4 visage(s) masqué(s) ; %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="926"/>
+        <location filename="../main_window.py" line="943"/>
         <source>Run the audit to see which WP248 criteria are met.</source>
         <translation>Lancez l&apos;audit pour voir quels critères WP248 sont remplis.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="929"/>
+        <location filename="../main_window.py" line="946"/>
         <source>A DPIA is required.</source>
         <translation>Une AIPD est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="929"/>
+        <location filename="../main_window.py" line="946"/>
         <source>No DPIA requirement was derived.</source>
         <translation>Aucune obligation d&apos;AIPD n&apos;a été déduite.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="930"/>
+        <location filename="../main_window.py" line="947"/>
         <source>%1 of 9 WP248 criteria met.</source>
         <translation>%1 critère(s) WP248 sur 9 rempli(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="946"/>
+        <location filename="../main_window.py" line="963"/>
         <source>Review the evidence frames first.</source>
         <translation>Vérifiez d&apos;abord les images probantes.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1006"/>
+        <location filename="../main_window.py" line="1024"/>
         <source>Export the DPIA report</source>
         <translation>Exporter le rapport d&apos;AIPD</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1026"/>
+        <location filename="../main_window.py" line="1044"/>
         <source>Preview ready: %1 page(s).</source>
         <translation>Aperçu prêt : %1 page(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1030"/>
+        <location filename="../main_window.py" line="1048"/>
         <source>Building the report preview…</source>
         <translation>Préparation de l&apos;aperçu du rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1052"/>
+        <location filename="../main_window.py" line="1070"/>
         <source>Report written to %1</source>
         <translation>Rapport enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1343"/>
+        <location filename="../main_window.py" line="1110"/>
+        <source>Export a redacted copy of %1</source>
+        <translation>Exporter une copie masquée de %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1129"/>
+        <source>Redacted copy written to %1: %2 frame(s), %3 mask(s).</source>
+        <translation>Copie masquée écrite dans %1 : %2 image(s), %3 masque(s).</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1134"/>
+        <source>Writing a redacted copy of %1…</source>
+        <translation>Écriture d&apos;une copie masquée de %1…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1398"/>
         <source>Re-running the rules with the answers…</source>
         <translation>Relance des règles avec les réponses…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1354"/>
+        <location filename="../main_window.py" line="1409"/>
         <source>Rules re-run: verdict %1; %2 question(s) still open.</source>
         <translation>Règles relancées : conclusion %1 ; %2 question(s) encore ouverte(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1362"/>
+        <location filename="../main_window.py" line="1417"/>
         <source>Export the answers file</source>
         <translation>Exporter le fichier des réponses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1364"/>
+        <location filename="../main_window.py" line="1419"/>
         <source>Answers files (*.yaml *.yml)</source>
         <translation>Fichiers de réponses (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1045"/>
+        <location filename="../main_window.py" line="1063"/>
         <source>Writing the PDF report…</source>
         <translation>Rédaction du rapport PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1061"/>
+        <location filename="../main_window.py" line="1079"/>
         <source>Folder for findings.json and findings.sarif</source>
         <translation>Dossier pour findings.json et findings.sarif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1039"/>
-        <location filename="../main_window.py" line="1072"/>
-        <location filename="../main_window.py" line="1379"/>
+        <location filename="../main_window.py" line="1057"/>
+        <location filename="../main_window.py" line="1090"/>
+        <location filename="../main_window.py" line="1434"/>
         <source>Cannot write the files</source>
         <translation>Impossible d&apos;écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1079"/>
-        <location filename="../main_window.py" line="1384"/>
+        <location filename="../main_window.py" line="1097"/>
+        <location filename="../main_window.py" line="1439"/>
         <source>Wrote %1</source>
         <translation>Fichiers écrits : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1091"/>
+        <location filename="../main_window.py" line="1146"/>
         <source>No web browser could be opened; the address was copied to the clipboard: %1</source>
         <translation>Aucun navigateur n&apos;a pu être ouvert ; l&apos;adresse a été copiée dans le presse-papiers : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1098"/>
+        <location filename="../main_window.py" line="1153"/>
         <source>Evidence reviewed: %1 frame(s) approved, %2 mask(s) added, %3 frame(s) dropped.</source>
         <translation>Images probantes vérifiées : %1 image(s) approuvée(s), %2 masque(s) ajouté(s), %3 image(s) retirée(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1102"/>
+        <location filename="../main_window.py" line="1157"/>
         <source>Waiver recorded for %1 on %2, approved by %3, until %4.</source>
         <translation>Dérogation enregistrée pour %1 sur %2, approuvée par %3, jusqu&apos;au %4.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1106"/>
+        <location filename="../main_window.py" line="1161"/>
         <source>Exported %1: %2.</source>
         <translation>Export %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1108"/>
+        <location filename="../main_window.py" line="1163"/>
         <source>the finding applies</source>
         <translation>le constat s&apos;applique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1109"/>
+        <location filename="../main_window.py" line="1164"/>
         <source>the finding does not apply</source>
         <translation>le constat ne s&apos;applique pas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1110"/>
+        <location filename="../main_window.py" line="1165"/>
         <source>Answer recorded for %1 on %2: %3 (%4).</source>
         <translation>Réponse enregistrée pour %1 sur %2 : %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1114"/>
+        <location filename="../main_window.py" line="1169"/>
         <source>Answer withdrawn for %1 on %2.</source>
         <translation>Réponse retirée pour %1 sur %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1117"/>
+        <location filename="../main_window.py" line="1172"/>
         <source>Unmasked frames shown in the viewer (nothing saved).</source>
         <translation>Images non masquées affichées dans la visionneuse (rien n&apos;est enregistré).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1124"/>
+        <location filename="../main_window.py" line="1179"/>
         <source>Nothing recorded yet.</source>
         <translation>Rien n&apos;est encore consigné.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1132"/>
+        <location filename="../main_window.py" line="1187"/>
         <source>Reveal faces?</source>
         <translation>Afficher les visages ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1133"/>
+        <location filename="../main_window.py" line="1188"/>
         <source>Faces of real people will be shown unmasked in this window, for this session only. Nothing unmasked is ever saved. The reveal is recorded in the project&apos;s audit log. Continue?</source>
         <translation>Les visages de personnes réelles seront affichés sans masque dans cette fenêtre, pour cette session uniquement. Aucune image non masquée n&apos;est jamais enregistrée. L&apos;affichage est consigné dans le journal d&apos;audit du projet. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1154"/>
+        <location filename="../main_window.py" line="1209"/>
         <source>Open an audit project</source>
         <translation>Ouvrir un projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1155"/>
+        <location filename="../main_window.py" line="1210"/>
         <source>Audit projects (*.auditproj.yaml *.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1161"/>
+        <location filename="../main_window.py" line="1216"/>
         <source>Save the audit project</source>
         <translation>Enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1163"/>
+        <location filename="../main_window.py" line="1218"/>
         <source>Audit projects (*.auditproj.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1171"/>
+        <location filename="../main_window.py" line="1226"/>
         <source>Import a deployment config</source>
         <translation>Importer une configuration de dispositif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1172"/>
+        <location filename="../main_window.py" line="1227"/>
         <source>Deployment configs (*.yaml *.yml)</source>
         <translation>Configurations de dispositif (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1183"/>
+        <location filename="../main_window.py" line="1238"/>
         <source>Footage for camera %1</source>
         <translation>Séquences de la caméra %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1184"/>
+        <location filename="../main_window.py" line="1112"/>
+        <location filename="../main_window.py" line="1239"/>
         <source>Video and images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</source>
         <translation>Vidéos et images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1231"/>
+        <location filename="../main_window.py" line="1286"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1231"/>
+        <location filename="../main_window.py" line="1286"/>
         <source>The audit project has unsaved changes. Discard them?</source>
         <translation>Le projet d&apos;audit contient des modifications non enregistrées. Les abandonner ?</translation>
     </message>
@@ -888,97 +909,97 @@
         <translation>Cartographie des risques (avant → après les mesures)</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="151"/>
+        <location filename="../overview.py" line="155"/>
         <source>The risk map could not be drawn; it is in the report.</source>
         <translation>La cartographie des risques n&apos;a pas pu être dessinée ; elle figure dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="152"/>
+        <location filename="../overview.py" line="156"/>
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="154"/>
+        <location filename="../overview.py" line="158"/>
         <source>What the audit could not see</source>
         <translation>Ce que l&apos;audit n&apos;a pas pu voir</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="161"/>
+        <location filename="../overview.py" line="165"/>
         <source>No decided blocker. %1 major and %2 minor finding(s) remain to address.</source>
         <translation>Aucun point bloquant établi. %1 constat(s) majeur(s) et %2 mineur(s) restent à traiter.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="167"/>
+        <location filename="../overview.py" line="171"/>
         <source>and %1 more.</source>
         <translation>et %1 autre(s).</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="168"/>
+        <location filename="../overview.py" line="172"/>
         <source>Because of:</source>
         <translation>En raison de :</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="175"/>
+        <location filename="../overview.py" line="179"/>
         <source>DPIA required.</source>
         <translation>AIPD obligatoire.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="175"/>
+        <location filename="../overview.py" line="179"/>
         <source>No DPIA requirement derived.</source>
         <translation>Aucune obligation d&apos;AIPD déduite.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="176"/>
+        <location filename="../overview.py" line="180"/>
         <source>%1 of 9 WP248 criteria met</source>
         <translation>%1 critère(s) WP248 sur 9 rempli(s)</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="185"/>
+        <location filename="../overview.py" line="189"/>
         <source>GDPR Art 35(3)(%1) applies.</source>
         <translation>L&apos;article 35, paragraphe 3, point %1, du RGPD s&apos;applique.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="194"/>
+        <location filename="../overview.py" line="198"/>
         <source>No action required by the rules.</source>
         <translation>Aucune action exigée par les règles.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="206"/>
+        <location filename="../overview.py" line="210"/>
         <source>Camera %1: no footage analysed; its findings rest on the declared configuration.</source>
         <translation>Caméra %1 : aucune vidéo analysée ; ses constats reposent sur la configuration déclarée.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="209"/>
+        <location filename="../overview.py" line="213"/>
         <source>Camera %1: %2 could not be read (%3).</source>
         <translation>Caméra %1 : %2 n&apos;a pas pu être lu (%3).</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="214"/>
+        <location filename="../overview.py" line="218"/>
         <source>%1 point(s) the rules could not decide: see the Questions tab.</source>
         <translation>%1 point(s) que les règles n&apos;ont pas pu trancher : voir l&apos;onglet Questions.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="217"/>
+        <location filename="../overview.py" line="221"/>
         <source>Every camera&apos;s footage was analysed and every rule could decide.</source>
         <translation>Les vidéos de chaque caméra ont été analysées et chaque règle a pu trancher.</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="248"/>
+        <location filename="../overview.py" line="252"/>
         <source>DORI: %1</source>
         <translation>DORI : %1</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="250"/>
+        <location filename="../overview.py" line="254"/>
         <source>identification-grade faces: yes</source>
         <translation>visages de qualité identification : oui</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="251"/>
+        <location filename="../overview.py" line="255"/>
         <source>identification-grade faces: no</source>
         <translation>visages de qualité identification : non</translation>
     </message>
     <message>
-        <location filename="../overview.py" line="256"/>
+        <location filename="../overview.py" line="260"/>
         <source>no footage analysed</source>
         <translation>aucune vidéo analysée</translation>
     </message>
