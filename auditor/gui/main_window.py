@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.act_rerun = self._action(self.rerun_rules, "F6")
         self.act_export_answers = self._action(self._on_export_answers_triggered)
         self.act_export_clip = self._action(self._on_export_clip_triggered, "Ctrl+Shift+R")
+        self.act_export_docx = self._action(lambda: self._on_export_other_triggered("docx"))
+        self.act_export_odt = self._action(lambda: self._on_export_other_triggered("odt"))
+        self.act_export_pia = self._action(lambda: self._on_export_other_triggered("pia"))
+        self.act_export_actions = self._action(lambda: self._on_export_other_triggered("actions"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -156,6 +160,12 @@ class MainWindow(QMainWindow):
         self.menu_audit.addSeparator()
         self.menu_audit.addActions([self.act_export, self.act_export_data, self.act_export_answers,
                                     self.act_export_clip])
+        self.menu_other = self.menu_audit.addMenu("")
+        self.menu_other.addActions([self.act_export_docx, self.act_export_odt, self.act_export_pia,
+                                    self.act_export_actions])
+        # These writers come with the report package's DOCX/ODT, PIA and action-plan exports: the entries show
+        # only in an installation that has them.
+        self.menu_other.menuAction().setVisible(services.has_other_exports())
         self.menu_view = bar.addMenu("")
         self.menu_lang = self.menu_view.addMenu("")
         self.menu_lang.addActions([self.act_en, self.act_fr])
@@ -407,6 +417,11 @@ class MainWindow(QMainWindow):
         self.act_rerun.setText(self.tr("Re-run the r&ules with the answers"))
         self.act_export_answers.setText(self.tr("Export the a&nswers file…"))
         self.act_export_clip.setText(self.tr("Export a redacted cop&y of the selected clip…"))
+        self.menu_other.setTitle(self.tr("Export in &other formats"))
+        self.act_export_docx.setText(self.tr("DPIA report as &Word (DOCX)…"))
+        self.act_export_odt.setText(self.tr("DPIA report as &OpenDocument (ODT)…"))
+        self.act_export_pia.setText(self.tr("CNIL &PIA software file (JSON)…"))
+        self.act_export_actions.setText(self.tr("&Action plan (spreadsheet)…"))
         self.questions.retranslate(self.lang)
         self.preview.retranslate()
         self.start_page.retranslate(self.lang)
@@ -965,6 +980,10 @@ class MainWindow(QMainWindow):
         self.act_rerun.setEnabled(self.result is not None and not busy)
         self.act_export_answers.setEnabled(bool(self.project.answers) and not busy)
         self.act_export_clip.setEnabled(self.selected_clip() is not None and not busy)
+        for action in (self.act_export_docx, self.act_export_odt):
+            action.setEnabled(self.act_export.isEnabled())       # they embed the reviewed evidence frames
+        for action in (self.act_export_pia, self.act_export_actions):
+            action.setEnabled(self.result is not None and not busy)
         self.questions.rerun_button.setEnabled(self.result is not None and not busy and bool(self.questions.pending))
         self.questions.export_button.setEnabled(self.act_export_answers.isEnabled())
         self.act_waive.setEnabled(self.selected_finding() is not None and not busy)
@@ -1095,6 +1114,48 @@ class MainWindow(QMainWindow):
         self.dirty = True
         self._fill_log()
         self.status_label.setText(self.tr("Wrote %1").replace("%1", ", ".join(written.values())))
+
+    OTHER_FORMATS = {"docx": ("dpia-{lang}.docx", "Word (*.docx)"), "odt": ("dpia-{lang}.odt", "OpenDocument (*.odt)"),
+                     "pia": ("pia-{lang}.json", "JSON (*.json)"),
+                     "actions": ("action-plan-{lang}.xlsx", "Excel (*.xlsx);;CSV (*.csv)")}
+
+    def _on_export_other_triggered(self, kind: str) -> None:
+        if self.result is None:
+            return
+        name, filters = self.OTHER_FORMATS[kind]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(self.export_folder() / name.format(
+            lang=self.lang)), filters)
+        if path:
+            self.export_other(kind, Path(path))
+
+    def export_other(self, kind: str, path: Path) -> None:
+        """DOCX/ODT report, CNIL PIA file or action plan: the report package's writers, on the worker thread."""
+        if self.result is None or self.running or (kind in ("docx", "odt") and not self.review_approved):
+            return
+        result, lang, assessor = self.result, self.lang, self.project.assessor or None
+
+        def job(*, progress, cancel):
+            cancel.check()
+            if kind in ("docx", "odt"):
+                from auditor.report.formats import write_report
+
+                return write_report(result, path, lang=lang, assessor=assessor, progress=progress, cancel=cancel)
+            if kind == "pia":
+                from auditor.report.pia import write_pia
+
+                return write_pia(result, path, lang=lang, assessor=assessor)
+            from auditor.report.actions import write_actions
+
+            return write_actions(result, path, lang=lang)
+
+        def done(_: Any) -> None:
+            self.project.log("exported", kind=kind, file=path.name)
+            self.dirty = True
+            self._fill_log()
+            self.status_label.setText(self.tr("Wrote %1").replace("%1", path.name))
+            self.audit_finished.emit("exported")
+
+        self._start(job, done, step=self.tr("Writing %1…").replace("%1", path.name))
 
     def selected_clip(self) -> Path | None:
         item = self.footage_list.currentItem() if hasattr(self, "footage_list") else None

@@ -141,6 +141,14 @@ def pdf_job(result: AuditResult, path: Path, *, lang: str, assessor: str | None)
     return job
 
 
+def has_other_exports() -> bool:
+    """Whether the report package offers the DOCX/ODT, CNIL PIA and action-plan writers."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None
+               for m in ("auditor.report.formats", "auditor.report.pia", "auditor.report.actions"))
+
+
 def write_machine_outputs(result: AuditResult, folder: Path) -> dict[str, str]:
     from auditor.report.json_report import write_json
     from auditor.report.sarif import write_sarif

@@ -85,295 +85,320 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="382"/>
+        <location filename="../main_window.py" line="392"/>
         <source>&amp;New project</source>
         <translation>&amp;Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383"/>
+        <location filename="../main_window.py" line="393"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="394"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385"/>
+        <location filename="../main_window.py" line="395"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386"/>
+        <location filename="../main_window.py" line="396"/>
         <source>&amp;Import deployment config…</source>
         <translation>&amp;Importer une configuration…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387"/>
+        <location filename="../main_window.py" line="397"/>
         <source>Add &amp;footage…</source>
         <translation>Ajouter des vi&amp;déos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388"/>
+        <location filename="../main_window.py" line="398"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389"/>
+        <location filename="../main_window.py" line="399"/>
         <source>&amp;Run audit</source>
         <translation>&amp;Lancer l&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="400"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="391"/>
+        <location filename="../main_window.py" line="401"/>
         <source>Re&amp;view evidence…</source>
         <translation>&amp;Vérifier les images probantes…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="402"/>
         <source>&amp;Waive selected finding…</source>
         <translation>Accorder une &amp;dérogation au constat…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="403"/>
         <source>&amp;Export DPIA report (PDF)…</source>
         <translation>&amp;Exporter le rapport d&apos;AIPD (PDF)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="404"/>
         <source>Export &amp;JSON and SARIF…</source>
         <translation>Exporter en &amp;JSON et SARIF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395"/>
+        <location filename="../main_window.py" line="405"/>
         <source>Reveal &amp;faces in the viewer (this session only)</source>
         <translation>A&amp;fficher les visages dans la visionneuse (cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="415"/>
         <source>&amp;About</source>
         <translation>À &amp;propos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406"/>
+        <location filename="../main_window.py" line="416"/>
         <source>&amp;Start page</source>
         <translation>Page d&apos;a&amp;ccueil</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413"/>
+        <location filename="../main_window.py" line="428"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415"/>
+        <location filename="../main_window.py" line="430"/>
         <source>Open &amp;example</source>
         <translation>Ouvrir un e&amp;xemple</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416"/>
+        <location filename="../main_window.py" line="431"/>
         <source>&amp;Audit</source>
         <translation>&amp;Audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417"/>
+        <location filename="../main_window.py" line="432"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418"/>
+        <location filename="../main_window.py" line="433"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419"/>
+        <location filename="../main_window.py" line="434"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
-        <location filename="../main_window.py" line="432"/>
+        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="447"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Config</source>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="407"/>
         <source>Footage</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="408"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Review</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399"/>
+        <location filename="../main_window.py" line="409"/>
         <source>Export PDF</source>
         <translation>Exporter le PDF</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420"/>
+        <location filename="../main_window.py" line="435"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Caméras</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423"/>
+        <location filename="../main_window.py" line="438"/>
         <source>e.g. A. Durand, DPO</source>
         <translation>p. ex. A. Durand, DPO</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424"/>
+        <location filename="../main_window.py" line="439"/>
         <source>Footage of the selected camera</source>
         <translation>Vidéos de la caméra sélectionnée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425"/>
+        <location filename="../main_window.py" line="440"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426"/>
+        <location filename="../main_window.py" line="441"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="422"/>
+        <location filename="../main_window.py" line="437"/>
         <source>Assessor (&amp;name and role, shown on the report)</source>
         <translation>Évaluateur (&amp;nom et fonction, repris dans le rapport)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407"/>
+        <location filename="../main_window.py" line="417"/>
         <source>Re-run the r&amp;ules with the answers</source>
         <translation>Relancer les règles avec les ré&amp;ponses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="418"/>
         <source>Export the a&amp;nswers file…</source>
         <translation>Exporter le fichier des réponses (&amp;YAML)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409"/>
+        <location filename="../main_window.py" line="419"/>
         <source>Export a redacted cop&amp;y of the selected clip…</source>
         <translation>Exporter une cop&amp;ie masquée de la vidéo sélectionnée…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="420"/>
+        <source>Export in &amp;other formats</source>
+        <translation>Exporter dans d&apos;autres f&amp;ormats</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="421"/>
+        <source>DPIA report as &amp;Word (DOCX)…</source>
+        <translation>Rapport d&apos;AIPD au format &amp;Word (DOCX)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="422"/>
+        <source>DPIA report as &amp;OpenDocument (ODT)…</source>
+        <translation>Rapport d&apos;AIPD au format &amp;OpenDocument (ODT)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="423"/>
+        <source>CNIL &amp;PIA software file (JSON)…</source>
+        <translation>Fichier pour le logiciel &amp;PIA de la CNIL (JSON)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="424"/>
+        <source>&amp;Action plan (spreadsheet)…</source>
+        <translation>Plan d&apos;&amp;action (tableur)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="442"/>
         <source>&amp;Overview</source>
         <translation>&amp;Synthèse</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427"/>
+        <location filename="../main_window.py" line="442"/>
         <source>F&amp;indings</source>
         <translation>C&amp;onstats</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="443"/>
         <source>&amp;Questions</source>
         <translation>&amp;Questions</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="443"/>
         <source>Repor&amp;t preview</source>
         <translation>Aperçu du rappor&amp;t</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="444"/>
         <source>Fra&amp;me</source>
         <translation>&amp;Image</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="444"/>
         <source>DPIA c&amp;riteria</source>
         <translation>C&amp;ritères AIPD</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="445"/>
         <source>&amp;Problems</source>
         <translation>&amp;Problèmes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430"/>
+        <location filename="../main_window.py" line="445"/>
         <source>Audit lo&amp;g</source>
         <translation>&amp;Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="433"/>
+        <location filename="../main_window.py" line="448"/>
         <source>Waive this finding…</source>
         <translation>Accorder une dérogation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="434"/>
+        <location filename="../main_window.py" line="449"/>
         <source>Search rule, subject, title or message</source>
         <translation>Rechercher une règle, un objet, un intitulé ou un message</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442"/>
+        <location filename="../main_window.py" line="457"/>
         <source>#</source>
         <translation>n°</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442"/>
+        <location filename="../main_window.py" line="457"/>
         <source>Criterion</source>
         <translation>Critère</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="442"/>
-        <location filename="../main_window.py" line="813"/>
+        <location filename="../main_window.py" line="457"/>
+        <location filename="../main_window.py" line="828"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449"/>
+        <location filename="../main_window.py" line="464"/>
         <source>Untitled audit</source>
         <translation>Audit sans titre</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="465"/>
         <source>Store Camera Privacy Auditor</source>
         <translation>Auditeur de confidentialité des caméras en magasin</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="469"/>
-        <location filename="../main_window.py" line="472"/>
+        <location filename="../main_window.py" line="484"/>
+        <location filename="../main_window.py" line="487"/>
         <source>Cannot open the audit project</source>
         <translation>Impossible d&apos;ouvrir le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486"/>
+        <location filename="../main_window.py" line="501"/>
         <source>Inputs changed since the project was saved</source>
         <translation>Des fichiers d&apos;entrée ont changé depuis l&apos;enregistrement du projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="487"/>
+        <location filename="../main_window.py" line="502"/>
         <source>%n input file(s) changed or went missing since this project was saved. The saved findings and the evidence review no longer apply: check the files, then run the audit again.</source>
         <translation>
             <numerusform>%n fichier d&apos;entrée a changé ou a disparu depuis l&apos;enregistrement de ce projet. Les constats enregistrés et la vérification des images ne s&apos;appliquent plus : vérifiez les fichiers, puis relancez l&apos;audit.</numerusform>
@@ -381,27 +406,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492"/>
+        <location filename="../main_window.py" line="507"/>
         <source>The saved audit could not be used</source>
         <translation>L&apos;audit enregistré n&apos;a pas pu être utilisé</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="493"/>
+        <location filename="../main_window.py" line="508"/>
         <source>The project&apos;s saved findings could not be read; run the audit again.</source>
         <translation>Les constats enregistrés du projet n&apos;ont pas pu être lus ; relancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499"/>
+        <location filename="../main_window.py" line="514"/>
         <source>Preparing previews…</source>
         <translation>Préparation des aperçus…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="511"/>
+        <location filename="../main_window.py" line="526"/>
         <source>Answers that match nothing in this audit</source>
         <translation>Des réponses ne correspondent à rien dans cet audit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="527"/>
         <source>%n answer(s) in the project name a rule or subject this audit does not evaluate; re-running the rules will refuse them until they are withdrawn.</source>
         <translation>
             <numerusform>%n réponse du projet désigne une règle ou un objet que cet audit n&apos;évalue pas ; la relance des règles la refusera tant qu&apos;elle n&apos;est pas retirée.</numerusform>
@@ -409,27 +434,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518"/>
+        <location filename="../main_window.py" line="533"/>
         <source>content changed (SHA-256 differs)</source>
         <translation>contenu modifié (SHA-256 différent)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="520"/>
+        <location filename="../main_window.py" line="535"/>
         <source>missing</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="530"/>
+        <location filename="../main_window.py" line="545"/>
         <source>Cannot save the audit project</source>
         <translation>Impossible d&apos;enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="554"/>
+        <location filename="../main_window.py" line="569"/>
         <source>The deployment config has errors</source>
         <translation>La configuration du dispositif contient des erreurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="555"/>
+        <location filename="../main_window.py" line="570"/>
         <source>%n problem(s) found. Details are in the Problems tab.</source>
         <translation>
             <numerusform>%n problème détecté. Le détail figure dans l&apos;onglet Problèmes.</numerusform>
@@ -437,7 +462,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="590"/>
+        <location filename="../main_window.py" line="605"/>
         <source>%n clip(s) added to camera %1; run the audit (F5) to analyse them.</source>
         <translation>
             <numerusform>%n vidéo ajoutée à la caméra %1 ; lancez l&apos;audit (F5) pour l&apos;analyser.</numerusform>
@@ -445,403 +470,414 @@
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593"/>
+        <location filename="../main_window.py" line="608"/>
         <source>Not added: %1.</source>
         <translation>Non ajouté : %1.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605"/>
+        <location filename="../main_window.py" line="620"/>
         <source>Removed %1 from camera %2.</source>
         <translation>%1 retiré de la caméra %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="634"/>
+        <location filename="../main_window.py" line="649"/>
         <source>Added to the project; SHA-256 %1</source>
         <translation>Ajouté au projet ; SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="641"/>
+        <location filename="../main_window.py" line="656"/>
         <source>%1 (declared in the config)</source>
         <translation>%1 (déclaré dans la configuration)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646"/>
+        <location filename="../main_window.py" line="661"/>
         <source>No footage: add a clip or a still.</source>
         <translation>Aucune vidéo : ajoutez une vidéo ou une image.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660"/>
-        <location filename="../main_window.py" line="1389"/>
-        <location filename="../main_window.py" line="1431"/>
+        <location filename="../main_window.py" line="675"/>
+        <location filename="../main_window.py" line="1450"/>
+        <location filename="../main_window.py" line="1492"/>
         <source>The answers cannot be used</source>
         <translation>Les réponses ne peuvent pas être utilisées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="663"/>
+        <location filename="../main_window.py" line="678"/>
         <source>Running the audit…</source>
         <translation>Audit en cours…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668"/>
+        <location filename="../main_window.py" line="683"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="719"/>
+        <location filename="../main_window.py" line="734"/>
         <source>Audit finished: %1 findings.</source>
         <translation>Audit terminé : %1 constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="725"/>
+        <location filename="../main_window.py" line="740"/>
         <source>The audit failed.</source>
         <translation>L&apos;audit a échoué.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="727"/>
+        <location filename="../main_window.py" line="742"/>
         <source>The audit failed</source>
         <translation>L&apos;audit a échoué</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="732"/>
+        <location filename="../main_window.py" line="747"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Annulé ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="768"/>
+        <location filename="../main_window.py" line="783"/>
         <source>All packs</source>
         <translation>Tous les référentiels</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="769"/>
+        <location filename="../main_window.py" line="784"/>
         <source>All subjects</source>
         <translation>Tous les objets</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="771"/>
+        <location filename="../main_window.py" line="786"/>
         <source>Waived and not waived</source>
         <translation>Avec et sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="771"/>
+        <location filename="../main_window.py" line="786"/>
         <source>Not waived</source>
         <translation>Sans dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="772"/>
+        <location filename="../main_window.py" line="787"/>
         <source>Waived only</source>
         <translation>Avec dérogation seulement</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="812"/>
+        <location filename="../main_window.py" line="827"/>
         <source>Select a finding to see its details.</source>
         <translation>Sélectionnez un constat pour en voir le détail.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="812"/>
+        <location filename="../main_window.py" line="827"/>
         <source>question for the assessor</source>
         <translation>question pour l&apos;évaluateur</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="813"/>
+        <location filename="../main_window.py" line="828"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="813"/>
+        <location filename="../main_window.py" line="828"/>
         <source>Legal references</source>
         <translation>Références juridiques</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="829"/>
         <source>Evidence</source>
         <translation>Éléments probants</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="829"/>
         <source>Waiver</source>
         <translation>Dérogation</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="814"/>
+        <location filename="../main_window.py" line="829"/>
         <source>Approved by</source>
         <translation>Approuvée par</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="815"/>
+        <location filename="../main_window.py" line="830"/>
         <source>expires</source>
         <translation>expire le</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837"/>
+        <location filename="../main_window.py" line="852"/>
         <source>No deployment config loaded. Use File ▸ Import, drop a YAML file here, or open an example.</source>
         <translation>Aucune configuration chargée. Utilisez Fichier ▸ Importer, déposez un fichier YAML ici ou ouvrez un exemple.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="846"/>
+        <location filename="../main_window.py" line="861"/>
         <source>Not waived: %1 blocker, %2 major, %3 minor, %4 info. Waived: %5.</source>
         <translation>Sans dérogation : %1 bloquant, %2 majeur, %3 mineur, %4 info. Avec dérogation : %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="851"/>
+        <location filename="../main_window.py" line="866"/>
         <source>Run the audit (F5) to see findings.</source>
         <translation>Lancez l&apos;audit (F5) pour voir les constats.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="872"/>
+        <location filename="../main_window.py" line="887"/>
         <source>DORI: %1</source>
         <translation>DORI : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="872"/>
+        <location filename="../main_window.py" line="887"/>
         <source>no footage analysed</source>
         <translation>aucune vidéo analysée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="896"/>
+        <location filename="../main_window.py" line="911"/>
         <source>No camera selected.</source>
         <translation>Aucune caméra sélectionnée.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="903"/>
+        <location filename="../main_window.py" line="918"/>
         <source>No evidence frame for this camera yet: add footage and run the audit.</source>
         <translation>Pas encore d&apos;image probante pour cette caméra : ajoutez des séquences et lancez l&apos;audit.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="915"/>
+        <location filename="../main_window.py" line="930"/>
         <source>Preparing the redacted frame…</source>
         <translation>Préparation de l&apos;image masquée…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="918"/>
+        <location filename="../main_window.py" line="933"/>
         <source>The frame could not be read.</source>
         <translation>L&apos;image n&apos;a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="921"/>
+        <location filename="../main_window.py" line="936"/>
         <source>faces revealed (this session only)</source>
         <translation>visages affichés (pour cette session uniquement)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="921"/>
+        <location filename="../main_window.py" line="936"/>
         <source>redacted</source>
         <translation>floutée</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="923"/>
+        <location filename="../main_window.py" line="938"/>
         <source>%1 — frame %2 (%3): %4 face(s) masked; %5.</source>
         <translation>%1 — image %2 (%3) : %4 visage(s) masqué(s) ; %5.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="943"/>
+        <location filename="../main_window.py" line="958"/>
         <source>Run the audit to see which WP248 criteria are met.</source>
         <translation>Lancez l&apos;audit pour voir quels critères WP248 sont remplis.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="946"/>
+        <location filename="../main_window.py" line="961"/>
         <source>A DPIA is required.</source>
         <translation>Une AIPD est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="946"/>
+        <location filename="../main_window.py" line="961"/>
         <source>No DPIA requirement was derived.</source>
         <translation>Aucune obligation d&apos;AIPD n&apos;a été déduite.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="947"/>
+        <location filename="../main_window.py" line="962"/>
         <source>%1 of 9 WP248 criteria met.</source>
         <translation>%1 critère(s) WP248 sur 9 rempli(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="963"/>
+        <location filename="../main_window.py" line="978"/>
         <source>Review the evidence frames first.</source>
         <translation>Vérifiez d&apos;abord les images probantes.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1024"/>
+        <location filename="../main_window.py" line="1043"/>
         <source>Export the DPIA report</source>
         <translation>Exporter le rapport d&apos;AIPD</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1044"/>
+        <location filename="../main_window.py" line="1063"/>
         <source>Preview ready: %1 page(s).</source>
         <translation>Aperçu prêt : %1 page(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1048"/>
+        <location filename="../main_window.py" line="1067"/>
         <source>Building the report preview…</source>
         <translation>Préparation de l&apos;aperçu du rapport…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1070"/>
+        <location filename="../main_window.py" line="1089"/>
         <source>Report written to %1</source>
         <translation>Rapport enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1110"/>
+        <location filename="../main_window.py" line="1126"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1158"/>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="1171"/>
         <source>Export a redacted copy of %1</source>
         <translation>Exporter une copie masquée de %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1129"/>
+        <location filename="../main_window.py" line="1190"/>
         <source>Redacted copy written to %1: %2 frame(s), %3 mask(s).</source>
         <translation>Copie masquée écrite dans %1 : %2 image(s), %3 masque(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1134"/>
+        <location filename="../main_window.py" line="1195"/>
         <source>Writing a redacted copy of %1…</source>
         <translation>Écriture d&apos;une copie masquée de %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1398"/>
+        <location filename="../main_window.py" line="1459"/>
         <source>Re-running the rules with the answers…</source>
         <translation>Relance des règles avec les réponses…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1409"/>
+        <location filename="../main_window.py" line="1470"/>
         <source>Rules re-run: verdict %1; %2 question(s) still open.</source>
         <translation>Règles relancées : conclusion %1 ; %2 question(s) encore ouverte(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1417"/>
+        <location filename="../main_window.py" line="1478"/>
         <source>Export the answers file</source>
         <translation>Exporter le fichier des réponses</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1419"/>
+        <location filename="../main_window.py" line="1480"/>
         <source>Answers files (*.yaml *.yml)</source>
         <translation>Fichiers de réponses (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1063"/>
+        <location filename="../main_window.py" line="1082"/>
         <source>Writing the PDF report…</source>
         <translation>Rédaction du rapport PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1079"/>
+        <location filename="../main_window.py" line="1098"/>
         <source>Folder for findings.json and findings.sarif</source>
         <translation>Dossier pour findings.json et findings.sarif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1057"/>
-        <location filename="../main_window.py" line="1090"/>
-        <location filename="../main_window.py" line="1434"/>
+        <location filename="../main_window.py" line="1076"/>
+        <location filename="../main_window.py" line="1109"/>
+        <location filename="../main_window.py" line="1495"/>
         <source>Cannot write the files</source>
         <translation>Impossible d&apos;écrire les fichiers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1097"/>
-        <location filename="../main_window.py" line="1439"/>
+        <location filename="../main_window.py" line="1116"/>
+        <location filename="../main_window.py" line="1155"/>
+        <location filename="../main_window.py" line="1500"/>
         <source>Wrote %1</source>
         <translation>Fichiers écrits : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1146"/>
+        <location filename="../main_window.py" line="1207"/>
         <source>No web browser could be opened; the address was copied to the clipboard: %1</source>
         <translation>Aucun navigateur n&apos;a pu être ouvert ; l&apos;adresse a été copiée dans le presse-papiers : %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1153"/>
+        <location filename="../main_window.py" line="1214"/>
         <source>Evidence reviewed: %1 frame(s) approved, %2 mask(s) added, %3 frame(s) dropped.</source>
         <translation>Images probantes vérifiées : %1 image(s) approuvée(s), %2 masque(s) ajouté(s), %3 image(s) retirée(s).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1157"/>
+        <location filename="../main_window.py" line="1218"/>
         <source>Waiver recorded for %1 on %2, approved by %3, until %4.</source>
         <translation>Dérogation enregistrée pour %1 sur %2, approuvée par %3, jusqu&apos;au %4.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1161"/>
+        <location filename="../main_window.py" line="1222"/>
         <source>Exported %1: %2.</source>
         <translation>Export %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1163"/>
+        <location filename="../main_window.py" line="1224"/>
         <source>the finding applies</source>
         <translation>le constat s&apos;applique</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1164"/>
+        <location filename="../main_window.py" line="1225"/>
         <source>the finding does not apply</source>
         <translation>le constat ne s&apos;applique pas</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1165"/>
+        <location filename="../main_window.py" line="1226"/>
         <source>Answer recorded for %1 on %2: %3 (%4).</source>
         <translation>Réponse enregistrée pour %1 sur %2 : %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1169"/>
+        <location filename="../main_window.py" line="1230"/>
         <source>Answer withdrawn for %1 on %2.</source>
         <translation>Réponse retirée pour %1 sur %2.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1172"/>
+        <location filename="../main_window.py" line="1233"/>
         <source>Unmasked frames shown in the viewer (nothing saved).</source>
         <translation>Images non masquées affichées dans la visionneuse (rien n&apos;est enregistré).</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1179"/>
+        <location filename="../main_window.py" line="1240"/>
         <source>Nothing recorded yet.</source>
         <translation>Rien n&apos;est encore consigné.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1187"/>
+        <location filename="../main_window.py" line="1248"/>
         <source>Reveal faces?</source>
         <translation>Afficher les visages ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1188"/>
+        <location filename="../main_window.py" line="1249"/>
         <source>Faces of real people will be shown unmasked in this window, for this session only. Nothing unmasked is ever saved. The reveal is recorded in the project&apos;s audit log. Continue?</source>
         <translation>Les visages de personnes réelles seront affichés sans masque dans cette fenêtre, pour cette session uniquement. Aucune image non masquée n&apos;est jamais enregistrée. L&apos;affichage est consigné dans le journal d&apos;audit du projet. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1209"/>
+        <location filename="../main_window.py" line="1270"/>
         <source>Open an audit project</source>
         <translation>Ouvrir un projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1210"/>
+        <location filename="../main_window.py" line="1271"/>
         <source>Audit projects (*.auditproj.yaml *.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1216"/>
+        <location filename="../main_window.py" line="1277"/>
         <source>Save the audit project</source>
         <translation>Enregistrer le projet d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1218"/>
+        <location filename="../main_window.py" line="1279"/>
         <source>Audit projects (*.auditproj.yaml)</source>
         <translation>Projets d&apos;audit (*.auditproj.yaml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1226"/>
+        <location filename="../main_window.py" line="1287"/>
         <source>Import a deployment config</source>
         <translation>Importer une configuration de dispositif</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1227"/>
+        <location filename="../main_window.py" line="1288"/>
         <source>Deployment configs (*.yaml *.yml)</source>
         <translation>Configurations de dispositif (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1238"/>
+        <location filename="../main_window.py" line="1299"/>
         <source>Footage for camera %1</source>
         <translation>Séquences de la caméra %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1112"/>
-        <location filename="../main_window.py" line="1239"/>
+        <location filename="../main_window.py" line="1173"/>
+        <location filename="../main_window.py" line="1300"/>
         <source>Video and images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</source>
         <translation>Vidéos et images (*.mp4 *.mkv *.avi *.mov *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1286"/>
+        <location filename="../main_window.py" line="1347"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="1286"/>
+        <location filename="../main_window.py" line="1347"/>
         <source>The audit project has unsaved changes. Discard them?</source>
         <translation>Le projet d&apos;audit contient des modifications non enregistrées. Les abandonner ?</translation>
     </message>
