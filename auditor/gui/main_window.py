@@ -408,8 +408,8 @@ class MainWindow(QMainWindow):
                               (self.act_run, self.tr("Run")), (self.act_cancel, self.tr("Cancel")),
                               (self.act_review, self.tr("Review")), (self.act_export, self.tr("Export PDF"))):
             action.setIconText(short)
-        self.act_en.setText("English")
-        self.act_fr.setText("Français")
+        self.act_en.setText("&English")
+        self.act_fr.setText("&Français")
         self.act_en.setChecked(self.lang == "en")
         self.act_fr.setChecked(self.lang == "fr")
         self.act_about.setText(self.tr("&About"))

@@ -451,3 +451,46 @@ def test_cancelling_a_redacted_copy_writes_nothing(qtbot, window, workspace):
     qtbot.waitUntil(lambda: not window.running, timeout=10_000)
     assert outcomes == ["cancelled"] and not target.exists()
     assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_menu_action_is_reachable_from_the_keyboard(window, lang):
+    """Each action has a shortcut or a mnemonic in its menu (and each menu a mnemonic in the menu bar)."""
+    window.set_language(lang)
+    missing = []
+
+    def walk(menu):
+        assert "&" in menu.title(), menu.title()
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            if action.menu() is not None:
+                walk(action.menu())
+            elif action in window.menu_recent.actions() or action in window.menu_examples.actions():
+                continue                                  # file names, reached with the arrow keys
+            elif "&" not in action.text() and action.shortcut().isEmpty():
+                missing.append(action.text())
+
+    for menu in (window.menu_file, window.menu_audit, window.menu_view, window.menu_help):
+        walk(menu)
+    assert missing == []
+    window.set_language("en")
+
+
+def test_preview_is_rendered_for_the_screen_pixel_ratio(qtbot):
+    import io
+
+    from PySide6.QtGui import QImage
+    from reportlab.pdfgen import canvas
+
+    from auditor.gui.preview import render_page
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(200, 100))
+    pdf.drawString(10, 50, "page")
+    pdf.showPage()
+    pdf.save()
+    one, count = render_page(buf.getvalue(), 0, 1.0)
+    two, _ = render_page(buf.getvalue(), 0, 2.0)
+    assert count == 1 and isinstance(one, QImage)
+    assert (one.width(), one.height()) == (200, 100) and (two.width(), two.height()) == (400, 200)
