@@ -58,8 +58,9 @@ def add_answers_option(p: argparse.ArgumentParser) -> None:
 
 
 def add_report_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", metavar="REPORT.pdf", help="write the DPIA report (PDF) here")
-    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the PDF report (default: en)")
+    p.add_argument("--out", metavar="REPORT", help="write the DPIA report here: .pdf, .docx (Word) or .odt "
+                                                   "(LibreOffice), chosen by the file's extension")
+    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the report (default: en)")
     p.add_argument("--assessor", metavar="NAME", help="the assessor's name, printed on the report's cover")
     p.add_argument("--mask", choices=("solid", "pixelate", "blur"), default="solid",
                    help="how faces are masked on the report's evidence frames (default: solid); whatever a "
@@ -111,13 +112,12 @@ def _write_sarif(result: AuditResult, path: Path, args: argparse.Namespace) -> N
     write_sarif(result, path, lang=getattr(args, "lang", None) or "en", regions=subject_regions(args.config))
 
 
-def _write_pdf(result: AuditResult, path: Path, args: argparse.Namespace) -> None:
-    from auditor.report.pdf import write_pdf
+def _write_report(result: AuditResult, path: Path, args: argparse.Namespace) -> None:
+    from auditor.report.formats import write_report
     progress = TerminalProgress()
     try:
-        write_pdf(result, path, lang=getattr(args, "lang", None) or "en",
-                  assessor=getattr(args, "assessor", None), progress=progress,
-                  mask=getattr(args, "mask", None) or "solid")
+        write_report(result, path, lang=getattr(args, "lang", None) or "en",
+                     assessor=getattr(args, "assessor", None), progress=progress)
     finally:
         progress.close()
 
@@ -125,7 +125,7 @@ def _write_pdf(result: AuditResult, path: Path, args: argparse.Namespace) -> Non
 OUTPUTS: list[tuple[str, Callable[[AuditResult, Path, argparse.Namespace], None]]] = [
     ("json", _write_json),
     ("sarif", _write_sarif),
-    ("out", _write_pdf),
+    ("out", _write_report),
 ]
 
 
@@ -220,8 +220,21 @@ def fails(result: AuditResult, threshold: str) -> bool:
     return any(f.severity.rank >= limit and not f.is_waived for f in result.findings)
 
 
+def check_output_names(args: argparse.Namespace) -> None:
+    """Refuse an output whose extension names no format before any work is done (InputError, exit 2)."""
+    from auditor.core.errors import Problem
+    from auditor.report.formats import REPORT_FORMATS, UnknownFormat, report_format
+    if getattr(args, "out", None):
+        try:
+            report_format(args.out)
+        except UnknownFormat:
+            raise InputError([Problem("--out", f"unknown report format; expected a file name ending in {', '.join(REPORT_FORMATS)}",
+                                      found=repr(args.out))]) from None
+
+
 def main(args: argparse.Namespace) -> int:
     from auditor.audit import run_audit
+    check_output_names(args)
     progress = TerminalProgress()
     try:
         request = request_from_args(args)

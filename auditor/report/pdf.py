@@ -15,7 +15,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import io
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -23,13 +25,157 @@ from pathlib import Path
 
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, PageTemplate, SimpleDocTemplate
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from auditor.core.model import AuditResult
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
-from auditor.report import i18n, risk as risk_mod, styles as st
+from auditor.report import document as dm
+from auditor.report import i18n
+from auditor.report import risk as risk_mod
+from auditor.report import styles as st
 from auditor.report.evidence import EvidenceSet, collect_evidence
-from auditor.report.story import Heading, audit_date, build_story, store_name
+from auditor.report.story import build_document
+
+
+class Heading(Paragraph):
+    """A section heading: goes into the table of contents and the PDF outline."""
+
+    def __init__(self, text: str, style, *, level: int, key: str) -> None:
+        super().__init__(text, style)
+        self.toc_level = level
+        self.outline_key = key
+        self.toc_text = re.sub(r"<[^>]+>", "", text)
+
+
+class FrameImage(Flowable):
+    """A redacted JPEG held in memory; a fresh in-memory reader on each draw (multi-pass builds)."""
+
+    def __init__(self, jpeg: bytes, px_width: int, px_height: int, width: float) -> None:
+        super().__init__()
+        self.jpeg = jpeg
+        self.draw_width = width
+        self.draw_height = width * px_height / max(1, px_width)
+
+    def wrap(self, availWidth, availHeight):
+        return self.draw_width, self.draw_height
+
+    def draw(self) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        self.canv.drawImage(ImageReader(io.BytesIO(self.jpeg)), 0, 0, self.draw_width, self.draw_height)
+
+
+_STYLE_ALIASES = {"toc_title": "h1"}
+
+
+def _style(name: str):
+    s = st.styles()
+    return s.get(_STYLE_ALIASES.get(name, name), s["body"])
+
+
+def _toc() -> TableOfContents:
+    toc = TableOfContents(tableStyle=TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 9),
+                                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                 ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    toc.levelStyles = [st.styles()["toc1"], st.styles()["toc2"]]
+    toc.dotsMinLevel = 0
+    return toc
+
+
+def _cell(cell, style: str, width: float):
+    blocks = dm.cell_blocks(cell, style)
+    out = []
+    for b in blocks:
+        if isinstance(b, dm.Image):
+            out.append(FrameImage(b.data, b.px_width, b.px_height, min(b.width, width - 4)))
+        else:
+            out += to_flowables([b])
+    return out[0] if len(out) == 1 else out
+
+
+def _table(tb: dm.Table) -> Table:
+    total = sum(tb.widths)
+    widths = [w * tb.width * st.CONTENT_WIDTH / total for w in tb.widths]
+    data = [[_cell(c, "cell_head" if (tb.header and r == 0 and tb.kind == "grid") else tb.style, widths[i])
+             for i, c in enumerate(row)] for r, row in enumerate(tb.rows)]
+    if tb.kind == "answer":
+        widths = [w * (st.CONTENT_WIDTH - 10 * st.mm) / total for w in tb.widths]
+        tbl = Table(data, colWidths=widths, rowHeights=tb.row_heights, hAlign="RIGHT")
+        tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("LINEBELOW", (1, 0), (1, 0), 0.5, st.MUTED),
+                                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        return tbl
+    tbl = Table(data, colWidths=widths, rowHeights=tb.row_heights,
+                repeatRows=1 if tb.header and tb.kind == "grid" else 0, splitByRow=1, hAlign="LEFT",
+                spaceBefore=1, spaceAfter=6)
+    if tb.kind == "kv":
+        tbl.setStyle(st.key_value_style())
+        tbl.setStyle(TableStyle([("FONT", (0, 0), (0, -1), st.FONT_BOLD, 7.8)]))
+    elif tb.kind == "box":
+        tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("BACKGROUND", (0, 0), (-1, -1), st.colors.HexColor(tb.background or "#276749")),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 9), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    elif tb.kind == "frames":
+        tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 2 * st.mm), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    elif tb.kind == "form":
+        tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("GRID", (0, 0), (-1, -1), 0.4, st.MUTED),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_BG)]))
+    else:
+        tbl.setStyle(st.table_style(header=tb.header, rows=len(data)))
+        if tb.fill_cols:
+            a, b = min(tb.fill_cols), max(tb.fill_cols)
+            tbl.setStyle(TableStyle([("BOX", (a, 1), (b, -1), 0.4, st.MUTED),
+                                     ("INNERGRID", (a, 1), (b, -1), 0.4, st.RULE)]))
+    return tbl
+
+
+def to_flowables(blocks) -> list:
+    """The document's blocks as reportlab flowables."""
+    out: list = []
+    for b in blocks:
+        if isinstance(b, dm.Heading):
+            from xml.sax.saxutils import escape
+            out.append(Heading(escape(b.text), _style("h1" if b.level == 0 else "h2"), level=b.level, key=b.key))
+        elif isinstance(b, dm.Para):
+            out.append(Paragraph(b.markup, _style(b.style), bulletText=b.bullet))
+        elif isinstance(b, dm.Table):
+            out.append(_table(b))
+        elif isinstance(b, dm.Image):
+            out.append(FrameImage(b.data, b.px_width, b.px_height, b.width))
+        elif isinstance(b, dm.RiskMap):
+            out.append(risk_mod.risk_map(b.assessment, b.lang, width=b.width))
+        elif isinstance(b, dm.Spacer):
+            out.append(Spacer(1, b.height))
+        elif isinstance(b, dm.PageBreak):
+            out.append(PageBreak())
+        elif isinstance(b, dm.CondPageBreak):
+            out.append(CondPageBreak(b.height))
+        elif isinstance(b, dm.KeepTogether):
+            out.append(KeepTogether(to_flowables(b.blocks)))
+        elif isinstance(b, dm.Toc):
+            out.append(_toc())
+        else:
+            raise TypeError(f"no PDF rendering for {type(b).__name__}")
+    return out
 
 
 @dataclass(frozen=True)
@@ -51,10 +197,10 @@ def _timestamp(generated_at: str) -> TimeStamp:
     """reportlab's document time stamp, fixed to the audit's generation time (UTC)."""
     ts = TimeStamp(invariant=1)
     try:
-        d = dt.datetime.fromisoformat(generated_at.replace("Z", "+00:00"))
+        d = dt.datetime.fromisoformat(generated_at)
         if d.tzinfo is None:
-            d = d.replace(tzinfo=dt.timezone.utc)
-        epoch = calendar.timegm(d.astimezone(dt.timezone.utc).timetuple())
+            d = d.replace(tzinfo=dt.UTC)
+        epoch = calendar.timegm(d.astimezone(dt.UTC).timetuple())
     except (ValueError, AttributeError):
         epoch = int(ts.t)
     ts.t = epoch
@@ -81,19 +227,18 @@ def _canvas_class(generated_at: str):
 class ReportDocTemplate(SimpleDocTemplate):
     """A4 with a cover template and a body template (running header, page X of Y), TOC and outline."""
 
-    def __init__(self, filename: str, *, result: AuditResult, report_lang: str, progress: ProgressFn,
+    def __init__(self, filename: str, *, document: dm.Document, progress: ProgressFn,
                  cancel: CancelToken, story_length: int, **kw) -> None:
         super().__init__(filename, pagesize=st.PAGE_SIZE, leftMargin=st.MARGIN_X, rightMargin=st.MARGIN_X,
                          topMargin=st.MARGIN_TOP, bottomMargin=st.MARGIN_BOTTOM, invariant=1, **kw)
-        self.result, self.report_lang = result, report_lang
-        lang = report_lang
+        self.document, self.report_lang = document, document.lang
         self._progress, self._cancel = progress, cancel
         self._story_length = story_length
         self._flowables_done = 0
         self._pass = 0
         self.total_pages: int | None = None
-        self._header = f"{store_name(result)} — {i18n.format_date(audit_date(result), lang)}"
-        self._footer_left = i18n.t(lang, "doc.generated_by", version=result.tool_version)
+        self._header = document.header
+        self._footer_left = document.footer
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         # SimpleDocTemplate moves to the template named "Later" at every page begin.
@@ -108,8 +253,8 @@ class ReportDocTemplate(SimpleDocTemplate):
         canv.drawString(st.MARGIN_X, y, self._footer_left)
         pages = self.total_pages or self.page
         canv.drawRightString(st.PAGE_SIZE[0] - st.MARGIN_X, y,
-                             i18n.t(self.report_lang, "doc.page", page=i18n.format_number(self.page, self.report_lang),
-                                    pages=i18n.format_number(pages, self.report_lang)))
+                             self.document.page_label.format(page=i18n.format_number(self.page, self.report_lang),
+                                                             pages=i18n.format_number(pages, self.report_lang)))
 
     def _decorate_cover(self, canv, doc) -> None:
         canv.saveState()
@@ -122,7 +267,7 @@ class ReportDocTemplate(SimpleDocTemplate):
         canv.setFont(st.FONT, 7.5)
         canv.setFillColor(st.MUTED)
         canv.drawString(st.MARGIN_X, top, self._header)
-        canv.drawRightString(st.PAGE_SIZE[0] - st.MARGIN_X, top, i18n.t(self.report_lang, "doc.title_short"))
+        canv.drawRightString(st.PAGE_SIZE[0] - st.MARGIN_X, top, self.document.header_right)
         canv.setStrokeColor(st.RULE)
         canv.setLineWidth(0.5)
         canv.line(st.MARGIN_X, top - 2.5 * st.mm, st.PAGE_SIZE[0] - st.MARGIN_X, top - 2.5 * st.mm)
@@ -148,7 +293,7 @@ class ReportDocTemplate(SimpleDocTemplate):
             self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level, closed=flowable.toc_level > 0)
             self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page, key))
 
-    def _allSatisfied(self) -> bool:  # noqa: N802 (reportlab's name)
+    def _allSatisfied(self) -> bool:
         """Also loop until the page count is stable, so that "of Y" is right on every page."""
         ok = super()._allSatisfied()
         stable = self.total_pages == self.page
@@ -156,32 +301,18 @@ class ReportDocTemplate(SimpleDocTemplate):
         return bool(ok and stable)
 
 
-def _metadata(result: AuditResult, lang: str, assessor: str | None) -> dict[str, str]:
-    store = store_name(result)
-    controller = result.facts.get("controller") if isinstance(result.facts.get("controller"), dict) else {}
-    return {
-        "title": f"{i18n.t(lang, 'doc.title')} — {store}",
-        "author": assessor or str(controller.get("name") or i18n.t(lang, "doc.generated_by", version=result.tool_version)),
-        "subject": i18n.t(lang, "doc.subject", store=store),
-        "creator": i18n.t(lang, "doc.generated_by", version=result.tool_version),
-        "keywords": ", ".join(["DPIA", "AIPD", "GDPR", "RGPD", "CNIL", "AI Act", "WP248", "CCTV"]),
-        "lang": "fr-FR" if lang == "fr" else "en-GB",
-    }
-
-
 def render_pdf(result: AuditResult, target: str, *, lang: str, evidence: EvidenceSet | None,
                assessor: str | None = None, progress: ProgressFn = no_progress,
-               cancel: CancelToken | None = None) -> int:
-    """Lay the story out into the file `target` (no atomicity here); returns the page count."""
+               cancel: CancelToken | None = None, document: dm.Document | None = None) -> int:
+    """Lay the document out into the file `target` (no atomicity here); returns the page count."""
     cancel = cancel or CancelToken()
     st.register_fonts()
-    assessment = risk_mod.assess(result)
-    story = build_story(result, lang, evidence, assessor=assessor, risk=assessment)
-    meta = _metadata(result, lang, assessor)
-    doc = ReportDocTemplate(target, result=result, report_lang=lang, progress=progress, cancel=cancel,
-                            story_length=len(story), title=meta["title"], author=meta["author"],
-                            subject=meta["subject"], creator=meta["creator"], keywords=meta["keywords"],
-                            lang=meta["lang"])
+    doc_model = document or build_document(result, lang, evidence, assessor=assessor, risk=risk_mod.assess(result))
+    story = to_flowables(doc_model.blocks)
+    doc = ReportDocTemplate(target, document=doc_model, progress=progress, cancel=cancel,
+                            story_length=len(story), title=doc_model.title, author=doc_model.author,
+                            subject=doc_model.subject, creator=doc_model.creator, keywords=doc_model.keywords,
+                            lang="fr-FR" if lang == "fr" else "en-GB")
     doc.multiBuild(story, canvasmaker=_canvas_class(result.generated_at), maxPasses=8)
     return doc.page
 

@@ -446,3 +446,24 @@ def risk_map(assessment: RiskAssessment, lang: str, *, width: float = 300.0):
         d.add(String(xa, ya - 2.6, ev.letter, fontName=styles.FONT_BOLD, fontSize=7.5, textAnchor="middle",
                      fillColor=styles.colors.white))
     return d
+
+
+def risk_map_png(assessment: RiskAssessment, lang: str, *, width: float = 300.0, dpi: int = 200) -> tuple[bytes, int, int]:
+    """The risk map rasterised for the word-processor formats: (PNG bytes, pixel width, pixel height).
+
+    reportlab draws the map as a one-page PDF in memory; PDFium rasterises it (no file, no network).
+    """
+    import io
+
+    import pypdfium2
+    from reportlab.graphics import renderPDF
+
+    pdf = renderPDF.drawToString(risk_map(assessment, lang, width=width))
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        image = doc[0].render(scale=dpi / 72).to_pil()
+    finally:
+        doc.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", optimize=True)
+    return buf.getvalue(), image.width, image.height

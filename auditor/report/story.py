@@ -9,52 +9,48 @@ the bilingual text a Finding carries. Headings carry their TOC level and outline
 
 from __future__ import annotations
 
-import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table,
-                                TableStyle)
-from reportlab.platypus.tableofcontents import TableOfContents
-
 from auditor.core.model import AuditResult, Finding, Reference, Severity
-from auditor.report import i18n, risk as risk_mod, styles as st
+from auditor.report import i18n
+from auditor.report import risk as risk_mod
+from auditor.report import styles as st
+from auditor.report.document import (
+    Block,
+    CondPageBreak,
+    Document,
+    Heading,
+    Image,
+    KeepTogether,
+    PageBreak,
+    Para,
+    RiskMap,
+    Spacer,
+    Table,
+    Toc,
+    headings,
+    plain_text,
+)
 from auditor.report.evidence import EvidenceFrame, EvidenceSet
 from auditor.report.i18n import t
 
+__all__ = ["build_document", "build_story", "headings", "plain_text", "reference_label", "subject_label"]
+
+mm = 72 / 25.4
 _SEVERITY_ORDER = [Severity.BLOCKER, Severity.MAJOR, Severity.MINOR, Severity.INFO]
+Flowable = Block
 
 
-class Heading(Paragraph):
-    """A section heading: goes into the table of contents and the PDF outline."""
+class _StyleNames(dict):
+    """ctx.s[name] is the style's name: blocks carry names, each renderer owns the look."""
 
-    def __init__(self, text: str, style, *, level: int, key: str, toc_text: str | None = None) -> None:
-        super().__init__(text, style)
-        self.toc_level = level
-        self.outline_key = key
-        self.toc_text = toc_text or re.sub(r"<[^>]+>", "", text)
-
-
-class FrameImage(Flowable):
-    """A redacted JPEG held in memory; a fresh in-memory reader on each draw (multi-pass builds)."""
-
-    def __init__(self, jpeg: bytes, px_width: int, px_height: int, width: float) -> None:
-        super().__init__()
-        self.jpeg = jpeg
-        self.draw_width = width
-        self.draw_height = width * px_height / max(1, px_width)
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
-        return self.draw_width, self.draw_height
-
-    def draw(self) -> None:
-        from reportlab.lib.utils import ImageReader
-
-        self.canv.drawImage(ImageReader(io.BytesIO(self.jpeg)), 0, 0, self.draw_width, self.draw_height)
+    def __missing__(self, key: str) -> str:
+        return key
 
 
 @dataclass
@@ -69,8 +65,8 @@ class _Ctx:
 
 # --- small helpers ----------------------------------------------------------------------------------------------------
 
-def _p(text: str, style: str = "body", ctx: _Ctx | None = None, **kw) -> Paragraph:
-    return Paragraph(text, st.styles()[style], **kw)
+def _p(text: str, style: str = "body", ctx: _Ctx | None = None, bulletText: str | None = None) -> Para:
+    return Para(text, style, bullet=bulletText)
 
 
 def _e(text: Any) -> str:
@@ -96,47 +92,27 @@ def _first(d: dict, *keys: str, default: Any = None) -> Any:
 
 
 def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True, style: str = "cell",
-           width: float | None = None) -> Table:
-    """A table whose cells are paragraphs (so they wrap); the header row repeats on every page."""
-    head_style, cell_style = st.styles()["cell_head"], st.styles()[style]
-    data = []
-    for r, row in enumerate(rows):
-        cells = []
-        for c in row:
-            if isinstance(c, Flowable):
-                cells.append(c)
-            else:
-                cells.append(Paragraph(_e(c) if not isinstance(c, _Raw) else c.text,
-                                       head_style if (header and r == 0) else cell_style))
-        data.append(cells)
-    total = sum(widths)
-    col_widths = [w * (width or st.CONTENT_WIDTH) / total for w in widths]
-    tbl = Table(data, colWidths=col_widths, repeatRows=1 if header else 0, splitByRow=1, hAlign="LEFT",
-                spaceBefore=1, spaceAfter=6)
-    tbl.setStyle(st.table_style(header=header, rows=len(data)))
-    return tbl
+           width: float | None = None, **kw: Any) -> Table:
+    """A table whose cells are markup (they wrap); the header row repeats on every page."""
+    cells = [[c if isinstance(c, (Para, Image, list)) else (c.text if isinstance(c, _Raw) else _e(c)) for c in row]
+             for row in rows]
+    return Table(cells, widths, header=header, width=(width or st.CONTENT_WIDTH) / st.CONTENT_WIDTH, style=style,
+                 **kw)
 
 
 class _Raw:
-    """Cell text that is already reportlab markup (not to be escaped)."""
+    """Cell text that is already markup (not to be escaped)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
 
 
 def _kv(rows: list[tuple[str, Any]], *, widths: tuple[float, float] = (0.34, 0.66)) -> Table:
-    s = st.styles()
-    data = [[Paragraph(_e(k), s["cell_head"]),
-             v if isinstance(v, Flowable) else Paragraph(v.text if isinstance(v, _Raw) else _e(v), s["cell"])]
-            for k, v in rows]
-    tbl = Table(data, colWidths=[st.CONTENT_WIDTH * widths[0], st.CONTENT_WIDTH * widths[1]], hAlign="LEFT",
-                spaceBefore=1, spaceAfter=6)
-    tbl.setStyle(st.key_value_style())
-    return tbl
+    return _table([[k, v] for k, v in rows], list(widths), header=False, kind="kv")
 
 
 def _bullets(items: Iterable[str], style: str = "bullet", bullet: str = "•") -> list[Flowable]:
-    return [Paragraph(text, st.styles()[style], bulletText=bullet) for text in items]
+    return [Para(text, style, bullet=bullet) for text in items]
 
 
 def _sev_badge(severity: str, lang: str) -> str:
@@ -236,7 +212,7 @@ class _Headings:
             title = f"{self.n}. {t(ctx.lang, key)}"
         else:
             title = t(ctx.lang, key)
-        out: list[Flowable] = [Heading(_e(title), ctx.s["h1"], level=0, key=f"sec-{key}")]
+        out: list[Flowable] = [Heading(title, 0, f"sec-{key}")]
         if art:
             out.append(_p(_e(t(ctx.lang, art)), "muted"))
         return out
@@ -244,7 +220,7 @@ class _Headings:
     def h2(self, ctx: _Ctx, text: str, key: str) -> Flowable:
         self.sub += 1
         prefix = f"{self.n}.{self.sub} " if self.n else ""
-        return Heading(_e(prefix + text), ctx.s["h2"], level=1, key=f"sub-{key}")
+        return Heading(prefix + text, 1, f"sub-{key}")
 
     def number_of(self, key: str) -> str:
         return str(_SECTION_NUMBERS.get(key, ""))
@@ -283,10 +259,10 @@ def audit_date(result: AuditResult) -> str:
 
 
 def _cover(ctx: _Ctx) -> list[Flowable]:
-    r, lang, s = ctx.result, ctx.lang, ctx.s
+    r, lang, _s = ctx.result, ctx.lang, ctx.s
     facts = r.facts
     store = _store(r)
-    out: list[Flowable] = [Spacer(1, 18 * mm), _p(_e(t(lang, "doc.title")), "cover_title"),
+    out: list[Flowable] = [Spacer(18 * mm), _p(_e(t(lang, "doc.title")), "cover_title"),
                            _p(_e(t(lang, "doc.subtitle")), "cover_sub"),
                            _p(_e(t(lang, "doc.method")), "muted")]
     out.append(_p(_e(store_name(r)) + (f"<br/><font size=10>{_e(facts.get('title'))}</font>"
@@ -312,19 +288,15 @@ def _cover(ctx: _Ctx) -> list[Flowable]:
         (t(lang, "cover.packs"), ", ".join(f"{_text(p.title, lang)} {p.version}" for p in r.packs) or "—"),
         (t(lang, "cover.dpia_required"), i18n.yes_no(_first(facts, "derived.dpia_required"), lang)),
     ]
-    out += [_kv(rows), Spacer(1, 8 * mm)]
+    out += [_kv(rows), Spacer(8 * mm)]
     worst, n = verdict(r)
     colour = st.severity_colour(worst) if worst != "ok" else st.colors.HexColor("#276749")
-    box = Table([[Paragraph(_e(t(lang, "cover.verdict")).upper(), s["verdict"])],
-                 [Paragraph(_e(t(lang, f"verdict.{worst}", n=n)), s["verdict"])]],
-                colWidths=[st.CONTENT_WIDTH])
-    box.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("BACKGROUND", (0, 0), (-1, -1), colour), ("LEFTPADDING", (0, 0), (-1, -1), 9),
-                             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                             ("FONTSIZE", (0, 0), (-1, 0), 7)]))
-    out += [box, Spacer(1, 6 * mm)]
+    box = Table([[_e(t(lang, "cover.verdict")).upper()], [_e(t(lang, f"verdict.{worst}", n=n))]], [1],
+                header=False, kind="box", style="verdict", background="#" + colour.hexval()[2:])
+    out += [box, Spacer(6 * mm)]
     if not r.evidence_reviewed:
         out.append(_p(f"<b>{_e(t(lang, 'cover.evidence_not_reviewed'))}</b>", "small"))
-    out += [Spacer(1, 6 * mm), _p(_e(t(lang, "doc.not_legal_advice")), "muted")]
+    out += [Spacer(6 * mm), _p(_e(t(lang, "doc.not_legal_advice")), "muted")]
     return out
 
 
@@ -374,7 +346,7 @@ def actions(result: AuditResult) -> list[tuple[Finding, list[Finding]]]:
 
 
 def _summary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
-    r, lang, s = ctx.result, ctx.lang, ctx.s
+    r, lang, _s = ctx.result, ctx.lang, ctx.s
     out = h.h1(ctx, "sec.summary")
     d = _dict(r.facts.get("derived"))
     out.append(_p(_e(t(lang, "sum.dpia_head")), "h3"))
@@ -591,8 +563,8 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 # Which findings bear on which principle (by rule id; a finding may fall under several).
 PRINCIPLES: list[tuple[str, str]] = [
     ("nec.lawful", r"ART6|ART7|ART9|ART10|CONSENT|LIA|LEGAL-BASIS|PREFECT|AIACT-ART5|ART2-"),
-    ("nec.minimisation", r"ART5-1B|ART5-1C|ART25|FOOTAGE|ID-GRADE|AUDIO|FIELD-OF-VIEW|PURPOSE|INTIMATE|WORKSTATION"
-                         r"|PUBLIC-ROAD|PROPERTY|PTZ|FUNCTION-CREEP"),
+    ("nec.minimisation", (r"ART5-1B|ART5-1C|ART25|FOOTAGE|ID-GRADE|AUDIO|FIELD-OF-VIEW|PURPOSE|INTIMATE|WORKSTATION"
+                         r"|PUBLIC-ROAD|PROPERTY|PTZ|FUNCTION-CREEP")),
     ("nec.retention", r"ART5-1E|RETENTION|AUTODELETE"),
     ("nec.information", r"ART12|ART13|ART14|SIGN|NOTICE|INFO|ART50|HIDDEN|TRANSPAREN"),
     ("nec.rights", r"ART15|ART16|ART17|ART18|ART20|ART21|ART22|ACCESS-FOOTAGE|OBJECTION|ERASURE|RIGHTS"),
@@ -682,7 +654,7 @@ def _risks(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     out.append(_table(rows, [3.6, 1.6, 1.6, 1.3, 1.6, 1.6, 1.3]))
     out.append(CondPageBreak(95 * mm))
     out.append(h.h2(ctx, t(lang, "risk.map"), "riskmap"))
-    chart = risk_mod.risk_map(ctx.risk, lang, width=118 * mm)
+    chart = RiskMap(ctx.risk, lang, 118 * mm)
     out.append(KeepTogether([chart, _p(_e(t(lang, "risk.map_caption")), "caption")]))
     if ctx.risk.residual_high:
         out.append(_p("<b>" + _e(t(lang, "risk.prior_consultation")) + "</b>"))
@@ -784,9 +756,7 @@ def _measures(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         rows.append([str(i), _Raw(action),
                      _Raw(f"{_sev_badge(worst.severity.value, lang)}<br/><font size=6.5>{_e(f.rule_id)}</font>"),
                      pr[1] if lang == "fr" else pr[0], "", ""])
-    tbl = _table(rows, [0.5, 5.6, 4.1, 2, 1.7, 1.5])
-    tbl.setStyle(TableStyle([("BOX", (4, 1), (5, -1), 0.4, st.MUTED), ("INNERGRID", (4, 1), (5, -1), 0.4, st.RULE)]))
-    out.append(tbl)
+    out.append(_table(rows, [0.5, 5.6, 4.1, 2, 1.7, 1.5], fill_cols=(4, 5)))
     return out
 
 
@@ -865,7 +835,7 @@ def _num(v: Any, lang: str, decimals: int | None = None) -> str:
 
 
 def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
-    lang, s = ctx.lang, ctx.s
+    lang, _s = ctx.lang, ctx.s
     cid = str(cam.get("id"))
     title = t(lang, "subject.camera", id=cid)
     title = title[0].upper() + title[1:]
@@ -887,7 +857,7 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
         return out
     fo = footage
     files = [str(_dict(x).get("path", x)) if isinstance(x, dict) else str(x) for x in _list(fo.get("files"))]
-    fpf = _dict(fo.get("faces_per_frame"))
+    _dict(fo.get("faces_per_frame"))
     fw = _dict(fo.get("face_width_px"))
     id_share = _first(fo, "identification_grade_share", default=derived.get("id_grade_share"))
     rows: list[tuple[str, Any]] = []
@@ -981,24 +951,16 @@ def _frame_caption(fr: EvidenceFrame, lang: str) -> str:
 
 
 def _frames_grid(ctx: _Ctx, frames: list[EvidenceFrame]) -> list[Flowable]:
-    gap = 4 * mm
-    col = (st.CONTENT_WIDTH - gap) / 2
-    cells: list[list[Flowable]] = []
+    col = (st.CONTENT_WIDTH - 4 * mm) / 2
+    cells: list[Any] = []
     for fr in frames:
-        cap = Paragraph(_frame_caption(fr, ctx.lang), ctx.s["caption"])
-        if fr.jpeg is not None:
-            cells.append([FrameImage(fr.jpeg, fr.width, fr.height, col), cap])
-        else:
-            cells.append([cap])
+        cap = Para(_frame_caption(fr, ctx.lang), "caption")
+        cells.append([Image(fr.jpeg, fr.width, fr.height, col), cap] if fr.jpeg is not None else [cap])
     rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
     for row in rows:
         while len(row) < 2:
-            row.append([Spacer(1, 1)])
-    tbl = Table(rows, colWidths=[col + gap / 2, col + gap / 2], hAlign="LEFT", splitByRow=1)
-    tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), gap / 2), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    return [tbl]
+            row.append("")
+    return [Table(rows, [1, 1], header=False, kind="frames")]
 
 
 def _evidence(ctx: _Ctx, h: _Headings) -> list[Flowable]:
@@ -1094,18 +1056,16 @@ def _questions_section(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     out.append(_p(_e(t(lang, "q.intro"))))
     colon = f"{i18n.NNBSP}:" if lang == "fr" else ":"
     for i, f in enumerate(qs, 1):
-        block = [Paragraph(f"<b>{i}. {_e(_tx(f.title, lang))}</b> — {_e(subject_label(f.subject, lang))} "
-                           f'<font size=7 color="#52606d">[{_e(f.rule_id)}]</font>', ctx.s["check"], bulletText="☐"),
+        block = [Para(f"<b>{i}. {_e(_tx(f.title, lang))}</b> — {_e(subject_label(f.subject, lang))} "
+                      f'<font size=7 color="#52606d">[{_e(f.rule_id)}]</font>', "check", bullet="☐"),
                  _p(_e(_tx(f.message, lang)), "indented")]
         if f.references:
             block.append(_p(f"<font size=7.5>{_e('; '.join(reference_label(r, lang) for r in f.references))}</font>",
                             "indented"))
-        line = Table([[Paragraph(f"{_e(t(lang, 'q.answer'))}{colon}", ctx.s["cell"]), ""]],
-                     colWidths=[25 * mm, st.CONTENT_WIDTH - 35 * mm], rowHeights=[9 * mm], hAlign="RIGHT")
-        line.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("LINEBELOW", (1, 0), (1, 0), 0.5, st.MUTED), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-        block.append(line)
+        block.append(Table([[f"{_e(t(lang, 'q.answer'))}{colon}", ""]], [25, 145], header=False, kind="answer",
+                           row_heights=[9 * mm]))
         out.append(KeepTogether(block))
-        out.append(Spacer(1, 2 * mm))
+        out.append(Spacer(2 * mm))
     return out
 
 
@@ -1181,7 +1141,7 @@ def _trail(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     for inp in r.inputs:
         kind = f"kind.{inp.kind}"
         rows2.append([t(lang, kind) if i18n.has(kind) else inp.kind, _Raw(_wrap_path(inp.path)),
-                      Paragraph(_e(inp.sha256), ctx.s["mono"])])
+                      Para(_e(inp.sha256), "mono")])
     out.append(_table(rows2, [1.6, 5.2, 6.4]))
     out.append(_p(_e(t(lang, "trail.packs")), "h3"))
     rows3: list[list[Any]] = [[t(lang, "trail.pack"), t(lang, "trail.version"), t(lang, "trail.checked"),
@@ -1190,7 +1150,7 @@ def _trail(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         src = t(lang, "source.builtin") if p.source in ("", "builtin") else p.source
         rows3.append([_Raw(f"<b>{_e(p.id)}</b><br/>{_e(_text(p.title, lang))}"), p.version,
                       i18n.format_date(p.checked, lang), i18n.format_number(p.rule_count, lang), _Raw(_wrap_path(src)),
-                      Paragraph(_e(p.sha256 or "—"), ctx.s["mono"])])
+                      Para(_e(p.sha256 or "—"), "mono")])
     out.append(_table(rows3, [3.2, 1.2, 2.2, 1, 1.8, 4.4]))
     if r.footage_errors:
         out.append(_p(_e(t(lang, "trail.footage_errors")), "h3"))
@@ -1208,30 +1168,24 @@ def _wrap_path(path: str) -> str:
 
 
 def _signoff(ctx: _Ctx, h: _Headings) -> list[Flowable]:
-    lang, s = ctx.lang, ctx.s
+    lang, _s = ctx.lang, ctx.s
     out = h.h1(ctx, "sec.appendix_signoff", number=False)
 
     def box(title: str, height: float) -> Flowable:
-        tbl = Table([[Paragraph(f"<b>{_e(title)}</b>", s["cell"])], [""]], colWidths=[st.CONTENT_WIDTH],
-                    rowHeights=[None, height], hAlign="LEFT")
-        tbl.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 8), ("BOX", (0, 0), (-1, -1), 0.6, st.MUTED), ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_BG)]))
-        return tbl
+        return Table([[f"<b>{_e(title)}</b>"], [""]], [1], header=True, kind="form", row_heights=[None, height])
 
-    out += [box(t(lang, "sign.dpo_opinion"), 48 * mm), Spacer(1, 4 * mm),
-            box(t(lang, "sign.subjects_views"), 22 * mm), Spacer(1, 4 * mm),
+    out += [box(t(lang, "sign.dpo_opinion"), 48 * mm), Spacer(4 * mm),
+            box(t(lang, "sign.subjects_views"), 22 * mm), Spacer(4 * mm),
             KeepTogether([_p(_e(t(lang, "sign.decision")), "h3")]
                          + _bullets([_e(x.strip()) for x in t(lang, "sign.decision_options").split("☐") if x.strip()],
                                     "check", "☐")),
-            Spacer(1, 3 * mm)]
+            Spacer(3 * mm)]
     rows = [["", t(lang, "sign.name"), t(lang, "sign.role"), t(lang, "sign.date"), t(lang, "sign.signature")]]
     for who in ("sign.assessor", "sign.dpo", "sign.controller"):
         rows.append([_Raw(f"<b>{_e(t(lang, who))}</b>"), ctx.assessor if who == "sign.assessor" and ctx.assessor else "",
                      "", "", ""])
-    tbl = _table(rows, [3, 3, 2.4, 2, 3.4])
-    tbl.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, st.MUTED)]))
-    for i in range(1, 4):
-        tbl._argH[i] = 14 * mm
-    out.append(KeepTogether([tbl, Spacer(1, 4 * mm),
+    tbl = _table(rows, [3, 3, 2.4, 2, 3.4], kind="form", row_heights=[None, 14 * mm, 14 * mm, 14 * mm])
+    out.append(KeepTogether([tbl, Spacer(4 * mm),
                              _kv([(t(lang, "sign.review_date"), "")], widths=(0.34, 0.66))]))
     return out
 
@@ -1248,28 +1202,16 @@ def _glossary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 # --- the whole story -------------------------------------------------------------------------------------------------
 
-def table_of_contents(lang: str) -> TableOfContents:
-    toc = TableOfContents(tableStyle=TableStyle([("FONT", (0, 0), (-1, -1), st.FONT, 9),
-                                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                                 ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    toc.levelStyles = [st.styles()["toc1"], st.styles()["toc2"]]
-    toc.dotsMinLevel = 0
-    return toc
-
-
 def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | None = None, *,
                 assessor: str | None = None, risk: risk_mod.RiskAssessment | None = None) -> list[Flowable]:
     """The report's flowables, in order; `evidence` None means frames are not embedded (the report says so)."""
     if lang not in ("en", "fr"):
         raise ValueError(f"unsupported report language {lang!r} (en or fr)")
-    ctx = _Ctx(result, lang, evidence, assessor, risk or risk_mod.assess(result), st.styles())
+    ctx = _Ctx(result, lang, evidence, assessor, risk or risk_mod.assess(result), _StyleNames())
     h = _Headings()
     story: list[Flowable] = []
     story += _cover(ctx)
-    story += [PageBreak(), _p(_e(t(lang, "doc.toc")), "h1"), table_of_contents(lang), PageBreak()]
+    story += [PageBreak(), _p(_e(t(lang, "doc.toc")), "toc_title"), Toc(), PageBreak()]
     story += _summary(ctx, h)
     story += [PageBreak()] + _description(ctx, h)
     story += [PageBreak()] + _necessity(ctx, h)
@@ -1285,31 +1227,16 @@ def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | N
     return story
 
 
-def headings(story: Iterable[Flowable]) -> list[tuple[int, str]]:
-    """(level, text) of every heading in a story: what the TOC and the outline will show."""
-    return [(f.toc_level, f.toc_text) for f in story if isinstance(f, Heading)]
-
-
-def plain_text(story: Iterable[Flowable]) -> str:
-    """All the paragraph text of a story (tables included), for tests that read the story as data."""
-    parts: list[str] = []
-
-    def walk(x: Any) -> None:
-        if isinstance(x, Paragraph):
-            parts.append(x.getPlainText())
-        elif isinstance(x, Table):
-            for row in x._cellvalues:
-                for cell in row:
-                    walk(cell)
-        elif isinstance(x, KeepTogether):
-            for y in x._content:
-                walk(y)
-        elif isinstance(x, (list, tuple)):
-            for y in x:
-                walk(y)
-        elif isinstance(x, str):
-            parts.append(x)
-
-    for f in story:
-        walk(f)
-    return "\n".join(parts)
+def build_document(result: AuditResult, lang: str = "en", evidence: EvidenceSet | None = None, *,
+                   assessor: str | None = None, risk: risk_mod.RiskAssessment | None = None) -> Document:
+    """The whole report, format-neutral: what every renderer (PDF, DOCX, ODT) draws."""
+    blocks = build_story(result, lang, evidence, assessor=assessor, risk=risk)
+    store = store_name(result)
+    controller = _dict(result.facts.get("controller"))
+    tool = t(lang, "doc.generated_by", version=result.tool_version)
+    return Document(
+        lang=lang, title=f"{t(lang, 'doc.title')} — {store}", subject=t(lang, "doc.subject", store=store),
+        author=assessor or str(controller.get("name") or tool), creator=tool,
+        keywords="DPIA, AIPD, GDPR, RGPD, CNIL, AI Act, WP248, CCTV",
+        header=f"{store} — {i18n.format_date(audit_date(result), lang)}", header_right=t(lang, "doc.title_short"),
+        footer=tool, page_label=i18n.t(lang, "doc.page", page="{page}", pages="{pages}"), blocks=blocks)

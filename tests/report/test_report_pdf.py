@@ -105,7 +105,7 @@ def test_failure_leaves_the_previous_report_intact(tmp_path, result, monkeypatch
     def boom(*a, **kw):
         raise RuntimeError("layout failed")
 
-    monkeypatch.setattr(pdf_mod, "build_story", boom)
+    monkeypatch.setattr(pdf_mod, "build_document", boom)
     with pytest.raises(RuntimeError):
         write_pdf(result, path)
     assert path.read_bytes() == b"previous report"

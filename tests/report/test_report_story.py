@@ -49,13 +49,10 @@ def test_summary_puts_prohibited_practices_first_and_explains_the_dpia(result):
 
 
 def test_questions_are_a_checklist(result):
-    from reportlab.platypus import KeepTogether
+    from auditor.report.document import Para, walk
 
-    flat = []
-    for f in build_story(result, "en", None):
-        flat += f._content if isinstance(f, KeepTogether) else [f]
-    bullets = [f for f in flat if getattr(f, "bulletText", None) == "☐"]
-    titles = " ".join(f.getPlainText() for f in bullets)
+    bullets = [f for f in walk(build_story(result, "en", None)) if isinstance(f, Para) and f.bullet == "☐"]
+    titles = " ".join(f.plain() for f in bullets)
     assert "Is a DPO mandatory for this chain?" in titles
     assert "How can people object to the recording?" in titles
 
