@@ -25,7 +25,7 @@ class ExitCode(IntEnum):
 
 # Subcommand modules, in the order `auditor --help` lists them. A module that is not there yet is skipped,
 # so a subcommand appears only once the code behind it exists.
-SUBCOMMANDS = ["validate", "schema", "analyze", "facts", "audit", "redact", "fleet", "rules", "demo", "gui"]
+SUBCOMMANDS = ["validate", "schema", "analyze", "facts", "audit", "diff", "redact", "fleet", "rules", "demo", "gui"]
 
 
 def version_text() -> str:

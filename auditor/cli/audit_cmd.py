@@ -65,6 +65,8 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--mask", choices=("solid", "pixelate", "blur"), default="solid",
                    help="how faces are masked on the report's evidence frames (default: solid); whatever a "
                         "verification detector still finds is filled solid whatever the style")
+    p.add_argument("--baseline", metavar="OLD.json", help="the JSON report of the previous assessment: the report "
+                                                          "gets a 'Changes since the last assessment' section")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -117,7 +119,8 @@ def _write_report(result: AuditResult, path: Path, args: argparse.Namespace) -> 
     progress = TerminalProgress()
     try:
         write_report(result, path, lang=getattr(args, "lang", None) or "en",
-                     assessor=getattr(args, "assessor", None), progress=progress)
+                     assessor=getattr(args, "assessor", None), progress=progress,
+                     changes=getattr(args, "changes", None))
     finally:
         progress.close()
 
@@ -235,12 +238,19 @@ def check_output_names(args: argparse.Namespace) -> None:
 def main(args: argparse.Namespace) -> int:
     from auditor.audit import run_audit
     check_output_names(args)
+    baseline = None
+    if getattr(args, "baseline", None):
+        from auditor.report.diff import load_audit_json
+        baseline = load_audit_json(args.baseline)
     progress = TerminalProgress()
     try:
         request = request_from_args(args)
         result = run_audit(request, progress=progress)
     finally:
         progress.close()
+    if baseline is not None:
+        from auditor.report.diff import diff_results
+        args.changes = diff_results(baseline, result)
     try:
         written = write_outputs(result, args)
     except OSError as exc:
@@ -252,6 +262,10 @@ def main(args: argparse.Namespace) -> int:
         print(verdict_line(result))
     else:
         print_summary(result)
+    if baseline is not None:
+        d = args.changes
+        print(f"Changes since {args.baseline}: {len(d.resolved)} resolved, {len(d.new_findings)} new, "
+              f"{len(d.changed)} severity changed, {len(d.unchanged)} unchanged")
     for path in written:
         print(f"wrote {path}")
     return ExitCode.FINDINGS if fails(result, args.fail_on) else ExitCode.OK

@@ -50,8 +50,12 @@ class ReportSummary:
 
 def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", assessor: str | None = None,
                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None, detector=None,
-                 evidence: EvidenceSet | None = None, embed_frames: bool = True, base_dir: Path | None = None) -> ReportSummary:
-    """Write the DPIA report of `result` to `path` in the format of its extension (.pdf, .docx, .odt)."""
+                 evidence: EvidenceSet | None = None, embed_frames: bool = True, base_dir: Path | None = None,
+                 changes=None) -> ReportSummary:
+    """Write the DPIA report of `result` to `path` in the format of its extension (.pdf, .docx, .odt).
+
+    `changes` (diff.AuditDiff against the previous assessment) adds "Changes since the last assessment".
+    """
     fmt = report_format(path)
     if lang not in LANGS:
         raise ValueError(f"unsupported report language {lang!r} ({' or '.join(LANGS)})")
@@ -61,7 +65,8 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
         from auditor.report.pdf import write_pdf
 
         s = write_pdf(result, target, lang=lang, assessor=assessor, progress=progress, cancel=cancel,
-                      detector=detector, evidence=evidence, embed_frames=embed_frames, base_dir=base_dir)
+                      detector=detector, evidence=evidence, embed_frames=embed_frames, base_dir=base_dir,
+                      changes=changes)
         return ReportSummary(target, fmt, lang, s.pages, s.frames_embedded, s.size_bytes, s.sha256)
     from auditor.report import risk
     from auditor.report.story import build_document
@@ -72,7 +77,7 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
     elif not embed_frames:
         evidence = None
     cancel.check()
-    model = build_document(result, lang, evidence, assessor=assessor, risk=risk.assess(result))
+    model = build_document(result, lang, evidence, assessor=assessor, risk=risk.assess(result), changes=changes)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=str(target.parent))
     os.close(fd)
     tmp = Path(tmp_name)

@@ -156,6 +156,27 @@ _S: dict[str, tuple[str, str]] = {
     "sec.appendix_trail": ("Appendix A. Audit trail", "Annexe A. Traçabilité de l'audit"),
     "sec.appendix_signoff": ("Appendix B. DPO opinion and sign-off", "Annexe B. Avis du DPO et validation"),
     "sec.appendix_glossary": ("Appendix C. Glossary", "Annexe C. Glossaire"),
+    "sec.changes": ("Changes since the last assessment", "Évolutions depuis la dernière évaluation"),
+    "chg.intro": ("This assessment is compared with the previous one of {date} (report generated {generated}). "
+                  "Findings are matched by rule and subject; renamed cameras and activities are matched by "
+                  "position in the configuration.",
+                  "Cette évaluation est comparée à la précédente, du {date} (rapport produit le {generated}). "
+                  "Les constats sont rapprochés par règle et par objet ; les caméras et activités renommées "
+                  "sont rapprochées par leur position dans la configuration."),
+    "chg.verdict": ("Overall conclusion: {before} → {after}.", "Conclusion générale : {before} → {after}."),
+    "chg.verdict_same": ("Overall conclusion unchanged: {after}.", "Conclusion générale inchangée : {after}."),
+    "chg.renamed": ("Renamed since the last assessment: {items}.",
+                    "Renommés depuis la dernière évaluation : {items}."),
+    "chg.resolved": ("Resolved", "Résolus"),
+    "chg.new": ("New", "Nouveaux"),
+    "chg.changed": ("Severity changed", "Gravité modifiée"),
+    "chg.unchanged": ("Unchanged", "Inchangés"),
+    "chg.count": ("Findings", "Constats"),
+    "chg.severity": ("Severity", "Gravité"),
+    "chg.none": ("None.", "Aucun."),
+    "chg.before": ("Before", "Avant"),
+    "chg.after": ("Now", "Maintenant"),
+    "chg.ok": ("no open finding", "aucun constat ouvert"),
     "art35.a": ("GDPR Art 35(7)(a)", "RGPD art. 35(7)(a)"),
     "art35.b": ("GDPR Art 35(7)(b)", "RGPD art. 35(7)(b)"),
     "art35.c": ("GDPR Art 35(7)(c)", "RGPD art. 35(7)(c)"),

@@ -303,11 +303,12 @@ class ReportDocTemplate(SimpleDocTemplate):
 
 def render_pdf(result: AuditResult, target: str, *, lang: str, evidence: EvidenceSet | None,
                assessor: str | None = None, progress: ProgressFn = no_progress,
-               cancel: CancelToken | None = None, document: dm.Document | None = None) -> int:
+               cancel: CancelToken | None = None, document: dm.Document | None = None, changes=None) -> int:
     """Lay the document out into the file `target` (no atomicity here); returns the page count."""
     cancel = cancel or CancelToken()
     st.register_fonts()
-    doc_model = document or build_document(result, lang, evidence, assessor=assessor, risk=risk_mod.assess(result))
+    doc_model = document or build_document(result, lang, evidence, assessor=assessor, risk=risk_mod.assess(result),
+                                          changes=changes)
     story = to_flowables(doc_model.blocks)
     doc = ReportDocTemplate(target, document=doc_model, progress=progress, cancel=cancel,
                             story_length=len(story), title=doc_model.title, author=doc_model.author,
@@ -320,7 +321,7 @@ def render_pdf(result: AuditResult, target: str, *, lang: str, evidence: Evidenc
 def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assessor: str | None = None,
               progress: ProgressFn = no_progress, cancel: CancelToken | None = None, detector=None,
               evidence: EvidenceSet | None = None, embed_frames: bool = True,
-              base_dir: Path | None = None, mask: str = "solid") -> PdfSummary:
+              base_dir: Path | None = None, mask: str = "solid", changes=None) -> PdfSummary:
     """Write the DPIA report of `result` to `path`, atomically.
 
     Args:
@@ -353,7 +354,7 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
     tmp = Path(tmp_name)
     try:
         pages = render_pdf(result, str(tmp), lang=lang, evidence=evidence, assessor=assessor,
-                           progress=progress, cancel=cancel)
+                           progress=progress, cancel=cancel, changes=changes)
         cancel.check()
         progress(Progress(done=1, total=1, note=target.name, step="write"))
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644

@@ -61,6 +61,7 @@ class _Ctx:
     assessor: str | None
     risk: risk_mod.RiskAssessment
     s: dict
+    changes: Any = None              # diff.AuditDiff against the previous assessment, if any
 
 
 # --- small helpers ----------------------------------------------------------------------------------------------------
@@ -1202,17 +1203,66 @@ def _glossary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 # --- the whole story -------------------------------------------------------------------------------------------------
 
+def _verdict_word(v: str, lang: str) -> str:
+    return t(lang, "chg.ok") if v == "ok" else i18n.severity_label(v, lang)
+
+
+def _change_rows(items: list, lang: str, *, both: bool) -> list[list[Any]]:
+    head = [t(lang, "chg.before"), t(lang, "chg.after")] if both else [t(lang, "chg.severity")]
+    rows: list[list[Any]] = [head + [t(lang, "meas.finding"), t(lang, "fnd.subject")]]
+    for c in items:
+        sev = [_Raw(_sev_badge(c.old_severity, lang)), _Raw(_sev_badge(c.new_severity, lang))] if both else \
+            [_Raw(_sev_badge(c.new_severity or c.old_severity, lang))]
+        subject = subject_label(c.subject, lang)
+        if c.renamed:
+            subject += f" ({subject_label(c.old_subject, lang)})"
+        title = _e(i18n.french_typography(c.title.get(lang) or c.title.get("en") or "") if lang == "fr"
+                   else c.title.get(lang) or c.title.get("en") or "")
+        rows.append(sev + [_Raw(f'{title}<br/><font size=6.6 color="#52606d">{_e(c.rule_id)}</font>'), subject])
+    return rows
+
+
+def _changes(ctx: _Ctx, h: _Headings) -> list[Flowable]:
+    d, lang = ctx.changes, ctx.lang
+    out = h.h1(ctx, "sec.changes", number=False)
+    out.append(_p(_e(t(lang, "chg.intro", date=i18n.format_date(d.old.get("audit_date"), lang),
+                       generated=i18n.format_datetime(d.old.get("generated_at"), lang)))))
+    before, after = _verdict_word(d.old["verdict"], lang), _verdict_word(d.new["verdict"], lang)
+    key = "chg.verdict" if d.verdict_changed else "chg.verdict_same"
+    out.append(_p("<b>" + _e(t(lang, key, before=before, after=after)) + "</b>"))
+    if d.renames:
+        items = ", ".join(f"{subject_label(a, lang)} → {subject_label(b, lang)}" for a, b in d.renames.items())
+        out.append(_p(_e(t(lang, "chg.renamed", items=items)), "small"))
+    groups = [("chg.resolved", d.resolved, False), ("chg.new", d.new_findings, False),
+              ("chg.changed", d.changed, True), ("chg.unchanged", d.unchanged, False)]
+    out.append(_table([["", t(lang, "chg.count")]] + [[t(lang, k), i18n.format_number(len(v), lang)]
+                                                      for k, v, _ in groups], [3, 1], width=st.CONTENT_WIDTH * 0.45))
+    for key, items, both in groups:
+        out.append(_p(f"{_e(t(lang, key))} ({i18n.format_number(len(items), lang)})", "h3"))
+        if items:
+            out.append(_table(_change_rows(items, lang, both=both), ([1.3, 1.3] if both else [1.3]) + [6, 3]))
+        else:
+            out.append(_p(_e(t(lang, "chg.none"))))
+    return out
+
+
 def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | None = None, *,
-                assessor: str | None = None, risk: risk_mod.RiskAssessment | None = None) -> list[Flowable]:
-    """The report's flowables, in order; `evidence` None means frames are not embedded (the report says so)."""
+                assessor: str | None = None, risk: risk_mod.RiskAssessment | None = None,
+                changes: Any = None) -> list[Flowable]:
+    """The report's blocks, in order; `evidence` None means frames are not embedded (the report says so).
+
+    `changes` (a diff.AuditDiff against the previous assessment) adds "Changes since the last assessment".
+    """
     if lang not in ("en", "fr"):
         raise ValueError(f"unsupported report language {lang!r} (en or fr)")
-    ctx = _Ctx(result, lang, evidence, assessor, risk or risk_mod.assess(result), _StyleNames())
+    ctx = _Ctx(result, lang, evidence, assessor, risk or risk_mod.assess(result), _StyleNames(), changes)
     h = _Headings()
     story: list[Flowable] = []
     story += _cover(ctx)
     story += [PageBreak(), _p(_e(t(lang, "doc.toc")), "toc_title"), Toc(), PageBreak()]
     story += _summary(ctx, h)
+    if changes is not None:
+        story += [PageBreak()] + _changes(ctx, h)
     story += [PageBreak()] + _description(ctx, h)
     story += [PageBreak()] + _necessity(ctx, h)
     story += [PageBreak()] + _risks(ctx, h)
@@ -1228,9 +1278,10 @@ def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | N
 
 
 def build_document(result: AuditResult, lang: str = "en", evidence: EvidenceSet | None = None, *,
-                   assessor: str | None = None, risk: risk_mod.RiskAssessment | None = None) -> Document:
+                   assessor: str | None = None, risk: risk_mod.RiskAssessment | None = None,
+                   changes: Any = None) -> Document:
     """The whole report, format-neutral: what every renderer (PDF, DOCX, ODT) draws."""
-    blocks = build_story(result, lang, evidence, assessor=assessor, risk=risk)
+    blocks = build_story(result, lang, evidence, assessor=assessor, risk=risk, changes=changes)
     store = store_name(result)
     controller = _dict(result.facts.get("controller"))
     tool = t(lang, "doc.generated_by", version=result.tool_version)
