@@ -65,6 +65,10 @@ def add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--mask", choices=("solid", "pixelate", "blur"), default="solid",
                    help="how faces are masked on the report's evidence frames (default: solid); whatever a "
                         "verification detector still finds is filled solid whatever the style")
+    p.add_argument("--actions", metavar="PLAN", help="write the action plan as a spreadsheet (.xlsx or .csv): one row "
+                                                     "per action, owner and due-date columns to fill")
+    p.add_argument("--pia", metavar="OUT.json", help="write a file the CNIL's PIA software imports (its JSON export "
+                                                    "format)")
     p.add_argument("--baseline", metavar="OLD.json", help="the JSON report of the previous assessment: the report "
                                                           "gets a 'Changes since the last assessment' section")
 
@@ -125,10 +129,22 @@ def _write_report(result: AuditResult, path: Path, args: argparse.Namespace) -> 
         progress.close()
 
 
+def _write_actions(result: AuditResult, path: Path, args: argparse.Namespace) -> None:
+    from auditor.report.actions import write_actions
+    write_actions(result, path, lang=getattr(args, "lang", None) or "en")
+
+
+def _write_pia(result: AuditResult, path: Path, args: argparse.Namespace) -> None:
+    from auditor.report.pia import write_pia
+    write_pia(result, path, lang=getattr(args, "lang", None) or "en", assessor=getattr(args, "assessor", None))
+
+
 OUTPUTS: list[tuple[str, Callable[[AuditResult, Path, argparse.Namespace], None]]] = [
     ("json", _write_json),
     ("sarif", _write_sarif),
     ("out", _write_report),
+    ("actions", _write_actions),
+    ("pia", _write_pia),
 ]
 
 
@@ -226,13 +242,15 @@ def fails(result: AuditResult, threshold: str) -> bool:
 def check_output_names(args: argparse.Namespace) -> None:
     """Refuse an output whose extension names no format before any work is done (InputError, exit 2)."""
     from auditor.core.errors import Problem
-    from auditor.report.formats import REPORT_FORMATS, UnknownFormat, report_format
-    if getattr(args, "out", None):
-        try:
-            report_format(args.out)
-        except UnknownFormat:
-            raise InputError([Problem("--out", f"unknown report format; expected a file name ending in {', '.join(REPORT_FORMATS)}",
-                                      found=repr(args.out))]) from None
+    from auditor.report.actions import ACTION_FORMATS, actions_format
+    from auditor.report.formats import REPORT_FORMATS, report_format
+    for option, check, names in (("out", report_format, REPORT_FORMATS), ("actions", actions_format, ACTION_FORMATS)):
+        if getattr(args, option, None):
+            try:
+                check(getattr(args, option))
+            except ValueError:
+                raise InputError([Problem(f"--{option}", "unknown format; expected a file name ending in "
+                                          + ", ".join(names), found=repr(getattr(args, option)))]) from None
 
 
 def main(args: argparse.Namespace) -> int:

@@ -357,6 +357,16 @@ _S: dict[str, tuple[str, str]] = {
     "meas.owner": ("Owner", "Responsable"),
     "meas.due": ("Due date", "Échéance"),
     "meas.applies_to": ("Applies to: {subjects}", "Concerne : {subjects}"),
+    "act.sheet": ("Action plan", "Plan d'action"),
+    "pia.proposed": ("Proposed by Store Camera Privacy Auditor from its findings; to be confirmed by the evaluator.",
+                     "Proposé par Store Camera Privacy Auditor d'après ses constats ; à confirmer par l'évaluateur."),
+    "act.severity": ("Severity", "Gravité"),
+    "act.rule": ("Rule", "Règle"),
+    "act.subjects": ("Applies to", "Concerne"),
+    "act.references": ("References", "Références"),
+    "act.status": ("Status", "Statut"),
+    "act.notes": ("Notes", "Commentaires"),
+    "act.status_values": ("To do,In progress,Done,Not applicable", "À faire,En cours,Fait,Sans objet"),
     # evidence
     "ev.intro": (
         "What the footage analysis measured on each camera's sample footage, and the evidence frames with every "
@@ -725,8 +735,12 @@ def art35_3_name(point: str, lang: str) -> str:
 
 
 def country_name(code: str | None, lang: str) -> str:
-    """Country codes are printed as codes (ISO 3166), which read the same in both languages."""
-    return code or t(lang, "unknown")
+    """The country's name in the report's language (CLDR data through Babel), e.g. FR -> France; the code if unknown."""
+    if not code:
+        return t(lang, "unknown")
+    from babel import Locale
+
+    return Locale.parse(lang).territories.get(str(code).upper(), str(code))
 
 
 def all_keys() -> list[str]:

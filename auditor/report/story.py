@@ -734,6 +734,11 @@ _PRIORITY = {"blocker": ("P1 — before any deployment", "P1 — avant tout dép
              "minor": ("P3 — planned", "P3 — à planifier")}
 
 
+def priority_label(severity: str, lang: str) -> str:
+    pr = _PRIORITY.get(severity, ("P3", "P3"))
+    return pr[1] if lang == "fr" else pr[0]
+
+
 def _measures(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang = ctx.result, ctx.lang
     out = h.h1(ctx, "sec.measures", art="art35.d")
@@ -753,10 +758,9 @@ def _measures(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         subjects = ", ".join(subject_label(x.subject, lang) for x in group)
         action = (f"{_e(_tx(f.remediation, lang))}<br/><font size=6.8 color='#52606d'>"
                   f"{_e(t(lang, 'meas.applies_to', subjects=subjects))}</font>")
-        pr = _PRIORITY.get(worst.severity.value, ("P3", "P3"))
         rows.append([str(i), _Raw(action),
                      _Raw(f"{_sev_badge(worst.severity.value, lang)}<br/><font size=6.5>{_e(f.rule_id)}</font>"),
-                     pr[1] if lang == "fr" else pr[0], "", ""])
+                     priority_label(worst.severity.value, lang), "", ""])
     out.append(_table(rows, [0.5, 5.6, 4.1, 2, 1.7, 1.5], fill_cols=(4, 5)))
     return out
 
