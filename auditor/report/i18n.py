@@ -474,6 +474,14 @@ _S: dict[str, tuple[str, str]] = {
                 "configuration complétée transformera les réponses en conclusions."),
     "q.none": ("No question is left to the assessor.", "Aucune question n'est laissée à l'évaluateur."),
     "q.answer": ("Answer", "Réponse"),
+    "q.badge": ("Question", "Question"),
+    "q.missing": ("Not declared in the configuration: {field}", "Non déclaré dans la configuration : {field}"),
+    "desc.implicit_recording": (
+        "No processing activity is declared, but {n} camera(s) record images: the recording is itself a processing "
+        "operation (video surveillance). Declare it as an activity with its purpose and legal basis.",
+        "Aucune activité de traitement n'est déclarée, mais {n} caméra(s) enregistrent des images : "
+        "l'enregistrement est en lui-même un traitement (vidéoprotection). Déclarez-le comme activité, avec sa "
+        "finalité et sa base légale."),
     "q.answered_head": ("Questions answered by the assessor", "Questions tranchées par l'évaluateur"),
     "q.answered_intro": ("These points were decided by the assessor's recorded answers (the answers file or the "
                          "deployment file's `answers:` section), not by the facts.",

@@ -328,8 +328,42 @@ def _dpia_reasons(ctx: _Ctx) -> list[Flowable]:
     return out
 
 
+_UNDECIDED = re.compile(r"^(?:Could not decide|Impossible de décider)\s*:\s*(?P<key>\S+)\s+"
+                        r"(?:is not declared|n'est pas déclarée?)\.\s*(?P<rest>.*)$", re.S)
+
+
+def question_parts(f: Finding, lang: str) -> tuple[str, str | None]:
+    """A question finding as (the question, the undeclared configuration key or None): never a finding's title."""
+    title = _tx(f.title, lang).rstrip(" ?\u202f")
+    mark = f"{i18n.NNBSP}?" if lang == "fr" else "?"
+    m = _UNDECIDED.match(f.message.get(lang) or "") or _UNDECIDED.match(f.message.en or "")
+    if m:
+        return title + mark, m.group("key")
+    return (_tx(f.title, lang) if _tx(f.title, lang).rstrip().endswith("?") else title + mark), None
+
+
+def _question_badge(lang: str) -> str:
+    colour = st.severity_colour("question").hexval()[2:]
+    return f'<font color="#{colour}"><b>{_e(t(lang, "q.badge").upper())}</b></font>'
+
+
+def unique_references(f: Finding, lang: str) -> list[Reference]:
+    """The finding's references, each citation once (two references may print the same label)."""
+    seen: set[str] = set()
+    out = []
+    for r in f.references:
+        label = reference_label(r, lang)
+        if label not in seen:
+            seen.add(label)
+            out.append(r)
+    return out
+
+
 def _finding_line(f: Finding, lang: str, *, with_rule: bool = True) -> str:
-    text = f"{_sev_badge(f.severity.value, lang)} {_e(_tx(f.title, lang))} — {_e(subject_label(f.subject, lang))}"
+    if f.question:
+        text = f"{_question_badge(lang)} {_e(question_parts(f, lang)[0])} — {_e(subject_label(f.subject, lang))}"
+    else:
+        text = f"{_sev_badge(f.severity.value, lang)} {_e(_tx(f.title, lang))} — {_e(subject_label(f.subject, lang))}"
     if with_rule:
         text += f' <font size=7 color="#52606d">[{_e(f.rule_id)}]</font>'
     return text
@@ -361,7 +395,7 @@ def _summary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     blockers = [f for f in _open_findings(r) if f.severity == Severity.BLOCKER]
     if blockers:
         out += _bullets(_finding_line(f, lang, with_rule=False) + '<br/><font size=7 color="#52606d">'
-                        + _e(f.rule_id) + " · " + _e(", ".join(reference_label(x, lang) for x in f.references))
+                        + _e(f.rule_id) + " · " + _e(", ".join(reference_label(x, lang) for x in unique_references(f, lang)))
                         + "</font>" for f in blockers)
     else:
         out.append(_p(_e(t(lang, "sum.no_prohibited"))))
@@ -425,6 +459,14 @@ def _days(v: Any, lang: str) -> str:
     return t(lang, "f.days", n=i18n.format_number(v, lang))
 
 
+def _no_activity_text(facts: dict, lang: str) -> str:
+    """No activity declared: say so, and say that recording cameras are a processing operation all the same."""
+    recording = [c for c in _list(facts.get("cameras")) if isinstance(c, dict) and c.get("recording")]
+    if recording:
+        return t(lang, "desc.implicit_recording", n=i18n.format_number(len(recording), lang))
+    return t(lang, "desc.no_activities")
+
+
 def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang = ctx.result, ctx.lang
     f = r.facts
@@ -472,7 +514,7 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                           i18n.vocab("ai_type", _dict(a.get("derived")).get("aiact_type", "none"), lang)])
         out.append(_table(rows2, [3.1, 2.5, 3.4, 2.6, 1.6, 2.8]))
     else:
-        out.append(_p(_e(t(lang, "desc.no_activities"))))
+        out.append(_p(_e(_no_activity_text(f, lang))))
 
     out.append(h.h2(ctx, t(lang, "desc.data"), "data"))
     if acts:
@@ -484,7 +526,7 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                           i18n.vocab_list("special_category", _dict(a.get("derived")).get("special_categories"), lang)])
         out.append(_table(rows3, [3, 4, 3, 3]))
     else:
-        out.append(_p(_e(t(lang, "desc.no_activities"))))
+        out.append(_p(_e(_no_activity_text(f, lang))))
 
     out.append(h.h2(ctx, t(lang, "desc.recipients"), "recipients"))
     vendors = [v for v in _list(f.get("vendors")) if isinstance(v, dict)]
@@ -492,7 +534,8 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         rows4: list[list[Any]] = [[t(lang, "f.vendor"), t(lang, "f.role"), t(lang, "f.country"), t(lang, "f.receives"),
                                    t(lang, "f.art28"), t(lang, "f.mechanism")]]
         for v in vendors:
-            rows4.append([v.get("name"), i18n.vocab("vendor_role", v.get("role"), lang), v.get("country") or "—",
+            rows4.append([v.get("name"), i18n.vocab("vendor_role", v.get("role"), lang),
+                          i18n.country_name(v.get("country"), lang) if v.get("country") else "—",
                           i18n.vocab_list("data_category", v.get("receives"), lang),
                           i18n.yes_no(v.get("art28_contract"), lang),
                           i18n.vocab("mechanism", v.get("transfer_mechanism"), lang)
@@ -510,12 +553,14 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     for a in acts:
         for tr in _list(_dict(a.get("derived")).get("transfers_outside_eea")):
             tr = _dict(tr)
-            transfers.append([a.get("name"), tr.get("country") or "—", tr.get("recipient") or "—",
+            transfers.append([a.get("name"), i18n.country_name(tr.get("country"), lang) if tr.get("country") else "—",
+                              tr.get("recipient") or "—",
                               i18n.vocab("mechanism", tr.get("mechanism") or "none", lang)])
         if not _dict(a.get("derived")).get("transfers_outside_eea"):
             for tr in _list(a.get("transfers")):
                 tr = _dict(tr)
-                transfers.append([a.get("name"), tr.get("country") or "—", tr.get("recipient") or "—",
+                transfers.append([a.get("name"), i18n.country_name(tr.get("country"), lang) if tr.get("country") else "—",
+                              tr.get("recipient") or "—",
                                   i18n.vocab("mechanism", tr.get("mechanism") or "none", lang)])
     if transfers:
         out.append(_table([[t(lang, "f.activity"), t(lang, "f.country"), t(lang, "f.recipient"),
@@ -759,9 +804,9 @@ def _measures(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         action = (f"{_e(_tx(f.remediation, lang))}<br/><font size=6.8 color='#52606d'>"
                   f"{_e(t(lang, 'meas.applies_to', subjects=subjects))}</font>")
         rows.append([str(i), _Raw(action),
-                     _Raw(f"{_sev_badge(worst.severity.value, lang)}<br/><font size=6.5>{_e(f.rule_id)}</font>"),
+                     _Raw(f"{_sev_badge(worst.severity.value, lang)}<br/><font size=5.8>{_e(f.rule_id)}</font>"),
                      priority_label(worst.severity.value, lang), "", ""])
-    out.append(_table(rows, [0.5, 5.6, 4.1, 2, 1.7, 1.5], fill_cols=(4, 5)))
+    out.append(_table(rows, [0.55, 5.0, 4.1, 1.9, 2.3, 2.0], fill_cols=(4, 5)))
     return out
 
 
@@ -981,7 +1026,13 @@ def _evidence(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 # --- 7. findings -----------------------------------------------------------------------------------------------------
 
-def _evidence_value(v: Any) -> str:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _evidence_value(v: Any, lang: str = "en") -> str:
+    if isinstance(v, bool) or v is None:
+        return t(lang, "unknown") if v is None else i18n.yes_no(v, lang)
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     if isinstance(v, (dict, list)):
@@ -997,14 +1048,14 @@ def finding_flowables(f: Finding, lang: str) -> list[Flowable]:
                               f'{_e(subject_label(f.subject, lang))} · {_e(t(lang, "fnd.pack"))}{colon} '
                               f'{_e(f.pack)}</font>', "small")]
     if _tx(f.message, lang):
-        out.append(_p(_e(_tx(f.message, lang))))
+        out.append(_p(_e(_capital(_tx(f.message, lang)))))
     if _tx(f.rationale, lang):
         out.append(_p(f"<b>{_e(t(lang, 'fnd.why'))}{colon}</b> {_e(_tx(f.rationale, lang))}", "indented"))
     if _tx(f.remediation, lang):
         out.append(_p(f"<b>{_e(t(lang, 'fnd.remediation'))}{colon}</b> {_e(_tx(f.remediation, lang))}", "indented"))
     if f.references:
         refs = []
-        for ref in f.references:
+        for ref in unique_references(f, lang):
             label = _e(reference_label(ref, lang))
             if ref.url:
                 label = f'<link href="{_e(ref.url)}" color="#1d4e89">{label}</link>'
@@ -1015,7 +1066,7 @@ def finding_flowables(f: Finding, lang: str) -> list[Flowable]:
                  + f": {_e(p.holding.get(lang))}" for p in f.precedents]
         out.append(_p(f"<b>{_e(t(lang, 'fnd.precedents'))}{colon}</b> " + " · ".join(items), "indented"))
     if f.evidence:
-        ev = "; ".join(f"<font face='{st.FONT_MONO}' size=7>{_e(k)} = {_e(_evidence_value(v))}</font>"
+        ev = "; ".join(f"<font face='{st.FONT_MONO}' size=7>{_e(k)} = {_e(_evidence_value(v, lang))}</font>"
                        for k, v in sorted(f.evidence.items()))
         out.append(_p(f"<b>{_e(t(lang, 'fnd.evidence'))}{colon}</b> {ev}", "indented"))
     if f.waiver is not None:
@@ -1061,11 +1112,16 @@ def _questions_section(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     out.append(_p(_e(t(lang, "q.intro"))))
     colon = f"{i18n.NNBSP}:" if lang == "fr" else ":"
     for i, f in enumerate(qs, 1):
-        block = [Para(f"<b>{i}. {_e(_tx(f.title, lang))}</b> — {_e(subject_label(f.subject, lang))} "
-                      f'<font size=7 color="#52606d">[{_e(f.rule_id)}]</font>', "check", bullet="☐"),
-                 _p(_e(_tx(f.message, lang)), "indented")]
+        question, missing = question_parts(f, lang)
+        block = [Para(f"<b>{i}. {_e(question)}</b> — {_e(subject_label(f.subject, lang))} "
+                      f'<font size=7 color="#52606d">[{_e(f.rule_id)}]</font>', "check", bullet="☐")]
+        if missing:
+            block.append(_p(_e(t(lang, "q.missing", field="\x00")).replace(
+                "\x00", f"<font face='{st.FONT_MONO}' size=7.5>{_e(missing)}</font>"), "indented"))
+        else:
+            block.append(_p(_e(_capital(_tx(f.message, lang))), "indented"))
         if f.references:
-            block.append(_p(f"<font size=7.5>{_e('; '.join(reference_label(r, lang) for r in f.references))}</font>",
+            block.append(_p(f"<font size=7.5>{_e('; '.join(reference_label(r, lang) for r in unique_references(f, lang)))}</font>",
                             "indented"))
         block.append(Table([[f"{_e(t(lang, 'q.answer'))}{colon}", ""]], [25, 145], header=False, kind="answer",
                            row_heights=[9 * mm]))
