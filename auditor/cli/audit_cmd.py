@@ -124,7 +124,7 @@ def _write_report(result: AuditResult, path: Path, args: argparse.Namespace) -> 
     try:
         write_report(result, path, lang=getattr(args, "lang", None) or "en",
                      assessor=getattr(args, "assessor", None), progress=progress,
-                     changes=getattr(args, "changes", None))
+                     changes=getattr(args, "changes", None), mask=getattr(args, "mask", None) or "solid")
     finally:
         progress.close()
 

@@ -51,7 +51,7 @@ class ReportSummary:
 def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", assessor: str | None = None,
                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None, detector=None,
                  evidence: EvidenceSet | None = None, embed_frames: bool = True, base_dir: Path | None = None,
-                 changes=None) -> ReportSummary:
+                 changes=None, mask: str = "solid") -> ReportSummary:
     """Write the DPIA report of `result` to `path` in the format of its extension (.pdf, .docx, .odt).
 
     `changes` (diff.AuditDiff against the previous assessment) adds "Changes since the last assessment".
@@ -66,14 +66,15 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
 
         s = write_pdf(result, target, lang=lang, assessor=assessor, progress=progress, cancel=cancel,
                       detector=detector, evidence=evidence, embed_frames=embed_frames, base_dir=base_dir,
-                      changes=changes)
+                      changes=changes, mask=mask)
         return ReportSummary(target, fmt, lang, s.pages, s.frames_embedded, s.size_bytes, s.sha256)
     from auditor.report import risk
     from auditor.report.story import build_document
 
     target.parent.mkdir(parents=True, exist_ok=True)
     if embed_frames and evidence is None:
-        evidence = collect_evidence(result, detector=detector, base_dir=base_dir, progress=progress, cancel=cancel)
+        evidence = collect_evidence(result, detector=detector, base_dir=base_dir, progress=progress, cancel=cancel,
+                                    mask=mask)
     elif not embed_frames:
         evidence = None
     cancel.check()
