@@ -39,9 +39,8 @@ def _define_styles(doc) -> None:
     normal.font.size = Pt(9.2)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), office.FONT)
     specs = list(office.STYLES.items())
-    for level, spec in office.HEADINGS.items():
-        st = styles[spec.name]
-        _apply(st, spec)
+    for spec in office.HEADINGS.values():
+        _apply(styles[spec.name], spec)
     for key, spec in specs:
         base = "Normal"
         if key == "bullet":

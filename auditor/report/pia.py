@@ -96,8 +96,8 @@ def _context(result: AuditResult, lang: str) -> dict[int, str]:
     vendors = [x for x in _l(facts.get("vendors")) if isinstance(x, dict)]
     out: dict[int, list[str]] = {q: [] for q in CONTEXT}
     out[111] = [f"{store_name(result)} — {facts.get('title') or ''}".rstrip(" —"),
-                f"{t(lang, 'f.store_type')}{_c(lang)}{v('store_type', store.get('type'), lang)}; "
-                f"{t(lang, 'f.country')}{_c(lang)}{i18n.country_name(store.get('country'), lang)}"]
+                (f"{t(lang, 'f.store_type')}{_c(lang)}{v('store_type', store.get('type'), lang)}; "
+                 f"{t(lang, 'f.country')}{_c(lang)}{i18n.country_name(store.get('country'), lang)}")]
     out[111] += [f"{a.get('name')}: {v('technique', a.get('technique'), lang)} — {a.get('purpose') or ''}".rstrip(" —")
                  for a in acts]
     out[112] = [f"{t(lang, 'cover.controller')}: {controller.get('name') or t(lang, 'unknown')}"]
