@@ -9,6 +9,7 @@ recomputes only what changed, and an interrupted run resumes where it stopped.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -221,6 +222,11 @@ def _client(options: FleetOptions) -> tuple[Any, Any]:
     """A Dask client on the given scheduler, or on a LocalCluster sized to this machine."""
     from dask.distributed import Client, LocalCluster
 
+    # Dask's own log lines (heartbeat delays on a loaded machine, connection retries, tracebacks of tasks we
+    # already report per store) are not the user's business: failures reach the roll-up in our words.
+    for name in ("distributed", "tornado", "bokeh"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
     if options.scheduler:
         try:
             return Client(options.scheduler, timeout="20s"), None
@@ -236,7 +242,7 @@ def _client(options: FleetOptions) -> tuple[Any, Any]:
     except ImportError:
         dashboard = None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=dashboard, silence_logs=40,
+                           dashboard_address=dashboard, silence_logs=logging.CRITICAL,
                            worker_dashboard_address=None,
                            env={"AUDITOR_DETECTOR_THREADS": "1", "OMP_NUM_THREADS": "1"})
     return Client(cluster), cluster
