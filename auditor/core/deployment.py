@@ -31,11 +31,25 @@ Country = Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
 NonEmpty = Annotated[str, Field(min_length=1, max_length=2000)]
 
 
+UNKNOWN = "unknown"
+
+
 class Strict(BaseModel):
-    """Base of every section: unknown keys are errors; values are not silently coerced from other types."""
+    """Base of every section: unknown keys are errors; values are not silently coerced from other types.
+
+    `key: unknown` and `key: null` both mean "not declared": the key is dropped before validation, so it is
+    absent from the Facts document and a rule that needs it asks the assessor (docs/deployment-model.md).
+    """
 
     model_config = ConfigDict(extra="forbid", strict=False, populate_by_name=False,
                               use_enum_values=True, validate_default=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unknown_is_not_declared(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (v is None or v == UNKNOWN)}
+        return data
 
 
 # --- vocabularies -------------------------------------------------------------------------------------------
@@ -53,6 +67,13 @@ class StoreType(str, Enum):
     shopping_mall = "shopping_mall"
     tobacconist = "tobacconist"
     specialist = "specialist"
+    # sites other than shops that the same rules meet
+    station = "station"
+    stadium = "stadium"
+    school = "school"
+    hospital = "hospital"
+    office_building = "office_building"
+    online_service = "online_service"
     other = "other"
 
 
@@ -116,6 +137,8 @@ class Purpose(str, Enum):
     loyalty = "loyalty"
     age_verification = "age_verification"
     health_screening = "health_screening"
+    dwell_time = "dwell_time"
+    attendance = "attendance"
 
 
 class Technique(str, Enum):
@@ -140,6 +163,8 @@ class Technique(str, Enum):
     age_estimation_sale_control = "age_estimation_sale_control"
     self_checkout_scan_check = "self_checkout_scan_check"
     behaviour_detection = "behaviour_detection"          # "suspicious behaviour" analytics
+    attendance = "attendance"                            # time and attendance of staff (or pupils)
+    face_search = "face_search"                          # searching recorded footage for a face (after the fact)
 
 
 class PurposeCategory(str, Enum):
@@ -186,6 +211,7 @@ class DataCategory(str, Enum):
 
 class Subject(str, Enum):
     customers = "customers"
+    general_public = "general_public"     # anyone who passes (station, stadium, street)
     employees = "employees"
     minors = "minors"
     passers_by = "passers_by"
@@ -306,6 +332,8 @@ class WatchlistSource(str, Enum):
     other_retailers = "other_retailers"
     media = "media"
     vendor_database = "vendor_database"
+    court_order = "court_order"          # people a court banned from the premises
+    scraped_images = "scraped_images"    # faces collected from the internet or social media
 
 
 class WatchlistCriterion(str, Enum):
@@ -362,6 +390,29 @@ class RiskLevel(str, Enum):
     high = "high"
 
 
+class Art9LawKind(str, Enum):
+    """What the text relied on for Art 9(2)(g), (h) or (i) is: only a law of the Union or a Member State counts."""
+
+    union_law = "union_law"
+    member_state_law = "member_state_law"
+    protocol = "protocol"
+    guideline = "guideline"
+    contract = "contract"
+    other = "other"
+
+
+class SensorKind(str, Enum):
+    """Sensors other than cameras."""
+
+    wifi_probe = "wifi_probe"            # captures the probe requests phones broadcast
+    ble_beacon = "ble_beacon"            # broadcasts an identifier that an app reads
+    ble_scanner = "ble_scanner"          # captures the Bluetooth identifiers devices broadcast
+    thermal = "thermal"                  # thermal imaging (body temperature)
+    counter_3d = "counter_3d"            # stereo / time-of-flight people counter
+    microphone = "microphone"
+    other = "other"
+
+
 class Schedule(str, Enum):
     continuous = "continuous"
     opening_hours = "opening_hours"
@@ -372,13 +423,13 @@ class Schedule(str, Enum):
 
 
 class Store(Strict):
-    name: NonEmpty
+    name: NonEmpty | None = None
     country: Country
     address: NonEmpty | None = None
     type: StoreType | None = None
     opening_hours: str | None = Field(None, description="Free text, e.g. 'Mo-Sa 09:00-20:00'.")
     open_to_public: bool | None = Field(None, description="The premises are open to any member of the public.")
-    store_count: int = Field(1, ge=1, le=100_000, description="Stores covered by this deployment.")
+    store_count: int | None = Field(None, ge=1, le=100_000, description="Stores covered by this deployment.")
     visitors_per_day: int | None = Field(None, ge=0, le=10_000_000)
     employees: int | None = Field(None, ge=0, le=10_000_000, description="Headcount at the site.")
     minors_may_be_present: bool | None = Field(
@@ -393,14 +444,18 @@ class Store(Strict):
 
 
 class Party(Strict):
-    name: NonEmpty
+    name: NonEmpty | None = None
     country: Country | None = None
     address: str | None = None
     contact: str | None = None
+    established_in_eu: bool | None = Field(
+        None, description="Has an establishment in the Union through which it processes the data (GDPR Art 3(1)).")
+    eu_representative: str | None = Field(
+        None, description="Representative designated in writing in the Union (GDPR Art 27), name and address.")
 
 
 class Dpo(Strict):
-    appointed: bool
+    appointed: bool | None = None
     name: str | None = None
     contact: str | None = None
     consulted_before: bool | None = Field(None, description="The DPO gave advice before go-live (GDPR Art 38(1)).")
@@ -419,6 +474,8 @@ class Vendor(Strict):
         None, description="The vendor reuses customers' footage to grow its own face database.")
     own_purposes: bool | None = Field(
         None, description="The vendor uses the data it receives for its own purposes (e.g. training its models).")
+    established_in_eu: bool | None = Field(None, description="Has an establishment in the Union (GDPR Art 3(1)).")
+    eu_representative: str | None = Field(None, description="Representative in the Union (GDPR Art 27).")
 
     @property
     def outside_eea(self) -> bool:
@@ -436,7 +493,8 @@ _RESOLUTION = re.compile(r"^([1-9][0-9]{1,4})x([1-9][0-9]{1,4})$")
 class Camera(Strict):
     id: Id
     name: str | None = None
-    zone: Zone
+    count: int = Field(1, ge=1, le=10_000, description="Number of identical cameras this entry describes.")
+    zone: Zone | None = None
     location: str | None = Field(None, description="Where exactly, in words.")
     mounting_height_m: float | None = Field(None, gt=0, le=50)
     view: View | None = None
@@ -484,6 +542,18 @@ class Camera(Strict):
         return int(w), int(h)
 
 
+class Sensor(Strict):
+    """A sensor other than a camera (WiFi probes, Bluetooth beacons or scanners, thermal, 3D counters)."""
+
+    id: Id
+    kind: SensorKind
+    count: int = Field(1, ge=1, le=100_000, description="Number of identical sensors this entry describes.")
+    zone: Zone | None = None
+    placement: str | None = Field(None, description="Where exactly, in words.")
+    purposes: list[Purpose] = Field(default_factory=list)
+    vendor: str | None = Field(None, description="Name of the vendor operating it (see `vendors`).")
+
+
 class Consent(Strict):
     mechanism: ConsentMechanism
     refusal: str | None = Field(None, description="What happens to someone who refuses.")
@@ -492,7 +562,7 @@ class Consent(Strict):
 
 
 class Objection(Strict):
-    available: bool
+    available: bool | None = None
     effective_before_processing: bool | None = None
     method: str | None = None
     requires_disabling_device_feature: bool | None = Field(
@@ -536,17 +606,22 @@ class AiSystem(Strict):
 
 class Activity(Strict):
     id: Id
-    name: NonEmpty
+    name: NonEmpty | None = None
     technique: Technique
     purpose: str | None = Field(None, description="The purpose, in words.")
     purpose_category: PurposeCategory | None = None
     cameras: list[str] = Field(default_factory=list, description="Ids of the cameras this activity uses.")
+    sensors: list[str] = Field(default_factory=list, description="Ids of the other sensors this activity uses.")
     signals: list[Signal] = Field(default_factory=list)
     data_categories: list[DataCategory] = Field(default_factory=list)
     subjects: list[Subject] = Field(default_factory=list)
     legal_basis: LegalBasis | None = None
     art9_exception: Art9Exception | None = None
     art9_statute: str | None = Field(None, description="The statute relied on for Art 9(2)(g), (h) or (i).")
+    art9_law_kind: Art9LawKind | None = Field(
+        None, description="What art9_statute is: a Union or Member State law, or a protocol, guideline or contract.")
+    anonymous_claim: bool | None = Field(
+        None, description="The notice, contract or vendor documentation presents the data as anonymous.")
     consent: Consent | None = None
     alternative_offered: bool | None = None
     objection: Objection | None = None
@@ -595,7 +670,7 @@ class Activity(Strict):
 
 
 class Signage(Strict):
-    present: bool
+    present: bool | None = None
     before_entry: bool | None = None
     placement: str | None = None
     eye_level: bool | None = None
@@ -605,9 +680,13 @@ class Signage(Strict):
 
 
 class Dpia(Strict):
-    done: bool
+    done: bool | None = None
     date: dt.date | None = None
-    sections: list[DpiaSection] = Field(default_factory=list)
+    sections: list[DpiaSection] = Field(
+        default_factory=list, description="The Art 35(7) sections the DPIA contains (the others are missing).")
+    sections_missing: list[DpiaSection] = Field(
+        default_factory=list, description="Sections known to be missing, when the others are not known: "
+                                          "`sections_missing: [risks]` says the risks are not listed and no more.")
     covers_employees: bool | None = None
     covers_minors: bool | None = None
     residual_risk: RiskLevel | None = None
@@ -617,7 +696,7 @@ class Dpia(Strict):
 
 
 class Lia(Strict):
-    done: bool
+    done: bool | None = None
     incident_log: bool | None = Field(None, description="Past incidents are documented (date, manner, loss).")
     alternatives_considered: bool | None = None
     reviewed: dt.date | None = None
@@ -630,7 +709,9 @@ class Employees(Strict):
 
 
 class PrefectoralAuthorisation(Strict):
-    granted: bool
+    granted: bool | None = None
+    requested: dt.date | None = Field(None, description="Date the application was filed (pending if not granted).")
+    refused: bool | None = Field(None, description="The prefect refused the authorisation.")
     reference: str | None = None
     expiry: dt.date | None = None
     covers_surroundings: bool | None = Field(
@@ -653,6 +734,9 @@ class AccessControl(Strict):
 class Procedures(Strict):
     access_requests: bool | None = Field(None, description="Written procedure for access requests to footage.")
     freeze_on_request: bool | None = Field(None, description="Footage under a pending request is kept.")
+    erasure_requests: bool | None = Field(None, description="Written procedure for erasure requests (Art 17).")
+    response_time_days: int | None = Field(
+        None, ge=0, le=365, description="Standard time to answer requests, in days (GDPR Art 12(3): one month).")
     disclosure_log: bool | None = Field(None, description="Every export to police/insurers is logged.")
     incident_response: bool | None = None
 
@@ -702,6 +786,7 @@ class Deployment(Strict):
     joint_controllers: list[Party] = Field(default_factory=list)
     vendors: list[Vendor] = Field(default_factory=list)
     cameras: list[Camera] = Field(default_factory=list)
+    sensors: list[Sensor] = Field(default_factory=list, description="Sensors other than cameras.")
     activities: list[Activity] = Field(default_factory=list)
     signage: Signage | None = None
     dpia: Dpia | None = None
@@ -726,6 +811,9 @@ def cross_reference_problems(dep: Deployment) -> list[tuple[tuple[str | int, ...
     Returns (key path, message) pairs so that the loader can point at the offending line.
     """
     problems: list[tuple[tuple[str | int, ...], str]] = []
+    for i, sensor in enumerate(dep.sensors):
+        if sensor.vendor is not None and sensor.vendor not in {v.name for v in dep.vendors}:
+            problems.append((("sensors", i, "vendor"), f"vendor {sensor.vendor!r} is not declared in `vendors`"))
     cameras: set[str] = set()
     for i, cam in enumerate(dep.cameras):
         if cam.id in cameras:
@@ -741,6 +829,11 @@ def cross_reference_problems(dep: Deployment) -> list[tuple[tuple[str | int, ...
             if cid not in cameras:
                 problems.append((("activities", i, "cameras", j),
                                  f"camera {cid!r} is not declared in `cameras` ({', '.join(sorted(cameras)) or 'none'})"))
+        sensor_ids = {x.id for x in dep.sensors}
+        for j, sid in enumerate(act.sensors):
+            if sid not in sensor_ids:
+                problems.append((("activities", i, "sensors", j),
+                                 f"sensor {sid!r} is not declared in `sensors` ({', '.join(sorted(sensor_ids)) or 'none'})"))
         for j, name in enumerate(act.vendors):
             if name not in vendor_names:
                 problems.append((("activities", i, "vendors", j),
@@ -752,4 +845,19 @@ def deployment_json_schema() -> dict[str, Any]:
     """The JSON Schema of deployment files (draft 2020-12), for editors and the YAML language server."""
     schema = Deployment.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    for model in schema.get("$defs", {}).values():
+        for prop in model.get("properties", {}).values():
+            _allow_unknown(prop)
+    for prop in schema.get("properties", {}).values():
+        _allow_unknown(prop)
     return schema
+
+
+def _allow_unknown(prop: dict[str, Any]) -> None:
+    """Every field may say `unknown` (not declared); editors validating against the schema must accept it."""
+    if "anyOf" in prop:
+        if {"const": UNKNOWN} not in prop["anyOf"]:
+            prop["anyOf"].append({"const": UNKNOWN})
+        return
+    options = {k: prop.pop(k) for k in list(prop) if k not in ("title", "description", "default")}
+    prop["anyOf"] = [options, {"const": UNKNOWN}]

@@ -51,6 +51,7 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
         "staff_performance": ("staff performance", "performance du personnel"), "payment": ("payment", "paiement"),
         "loyalty": ("loyalty", "fidélité"), "age_verification": ("age verification", "vérification de l'âge"),
         "health_screening": ("health screening", "dépistage sanitaire"),
+        "dwell_time": ("dwell time", "temps de présence"), "attendance": ("attendance", "pointage"),
     },
     "technique": {
         "security_recording": ("security recording", "vidéoprotection"),
@@ -72,6 +73,8 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
                                         "estimation de l'âge pour les ventes réglementées"),
         "self_checkout_scan_check": ("self-checkout scan check", "contrôle des scans en caisse automatique"),
         "behaviour_detection": ("behaviour detection", "détection de comportements"),
+        "attendance": ("time and attendance", "gestion des temps de présence"),
+        "face_search": ("face search in recorded footage", "recherche d'un visage dans les enregistrements"),
     },
     "purpose_category": {
         "security": ("security", "sécurité"), "marketing": ("marketing", "marketing"),
@@ -99,6 +102,7 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
     },
     "subject": {
         "customers": ("customers", "clients"), "employees": ("employees", "salariés"), "minors": ("minors", "mineurs"),
+        "general_public": ("the general public", "le public"),
         "passers_by": ("passers-by", "passants"), "loyalty_members": ("loyalty members", "membres du programme de fidélité"),
         "app_users": ("app users", "utilisateurs de l'application"), "contractors": ("contractors", "prestataires sur site"),
     },
@@ -164,6 +168,9 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
         "jewellery": ("jewellery", "bijouterie"), "department_store": ("department store", "grand magasin"),
         "shopping_mall": ("shopping mall", "centre commercial"), "tobacconist": ("tobacconist", "bureau de tabac"),
         "specialist": ("specialist store", "magasin spécialisé"), "other": ("other", "autre"),
+        "station": ("station", "gare"), "stadium": ("stadium", "stade"), "school": ("school", "établissement scolaire"),
+        "hospital": ("hospital", "hôpital"), "office_building": ("office building", "immeuble de bureaux"),
+        "online_service": ("online service", "service en ligne"),
     },
     "dori": {
         "none": ("below detection", "en deçà de la détection"), "detection": ("detection", "détection"),
@@ -223,6 +230,26 @@ VOCAB.update({
         "controller_cloud": ("controller's cloud", "cloud du responsable du traitement"),
         "vendor_cloud": ("vendor cloud", "cloud du prestataire"),
     },
+    "watchlist_source": {
+        "own_enrolment": ("self-enrolment", "inscription par la personne"),
+        "staff_designation": ("designated by staff", "désignation par le personnel"),
+        "cctv_extract": ("CCTV extracts", "extraits de vidéosurveillance"), "police": ("police", "police"),
+        "other_retailers": ("other retailers", "autres commerçants"), "media": ("media", "médias"),
+        "vendor_database": ("vendor database", "base du prestataire"),
+        "court_order": ("court orders", "décisions de justice"),
+        "scraped_images": ("images scraped from the internet", "images moissonnées sur internet"),
+    },
+    "art9_law_kind": {
+        "union_law": ("Union law", "droit de l'Union"), "member_state_law": ("Member State law", "droit national"),
+        "protocol": ("protocol", "protocole"), "guideline": ("guideline", "recommandation"),
+        "contract": ("contract", "contrat"), "other": ("other", "autre"),
+    },
+    "sensor_kind": {
+        "wifi_probe": ("WiFi probe sensor", "capteur WiFi"), "ble_beacon": ("Bluetooth beacon", "balise Bluetooth"),
+        "ble_scanner": ("Bluetooth scanner", "capteur Bluetooth"), "thermal": ("thermal camera", "caméra thermique"),
+        "counter_3d": ("3D people counter", "compteur 3D"), "microphone": ("microphone", "microphone"),
+        "other": ("other sensor", "autre capteur"),
+    },
     "coverage": {"zone": ("a single zone", "une zone"), "store": ("store-wide", "le magasin entier"),
                  "mall": ("mall-wide", "le centre commercial entier"), "chain": ("chain-wide", "toute l'enseigne")},
 })
@@ -238,6 +265,7 @@ FIELD_VOCAB = {
     "output": "output", "automated_action": "automated_action", "template_storage": "template_storage",
     "processing_location": "processing_location", "coverage": "coverage",
     "offence_prediction": "offence_prediction", "advertising_placement": "advertising_placement",
+    "sources": "watchlist_source", "art9_law_kind": "art9_law_kind", "kind": "sensor_kind",
 }
 # Where the last key alone is ambiguous, the last two keys decide.
 PATH_VOCAB = {"consent.mechanism": "consent", "transfers.mechanism": "mechanism"}

@@ -17,6 +17,7 @@ ID_GRADE_SHARE_THRESHOLD = 0.05       # product threshold for id_grade_capture (
 LARGE_VISITORS_PER_DAY = 1000         # product heuristic for large scale (DPIA-ART35-3B; not law)
 LARGE_CONTINUOUS_PUBLIC_CAMERAS = 10
 
+OUTSIDE_ZONES = frozenset({"street_frontage", "mall_concourse"})
 PUBLIC_ZONES = frozenset({"entrance", "sales_floor", "checkout", "self_checkout", "fitting_room_area", "car_park",
                           "street_frontage", "mall_concourse"})
 STAFF_ONLY_ZONES = frozenset({"stockroom", "office", "staff_room", "union_room"})
@@ -82,8 +83,11 @@ def camera_derived(dep: Deployment, cam: Camera, footage: dict[str, Any] | None)
     id_grade = (footage is not None and footage.get("face_recognition_grade") is True
                 and share >= ID_GRADE_SHARE_THRESHOLD)
     return {
+        # a closed site's entrance or sales floor is not publicly accessible; the street and a mall's
+        # common areas are, whoever films them
         "publicly_accessible": cam.zone not in STAFF_ONLY_ZONES and (
-            dep.store.open_to_public is True or cam.zone in PUBLIC_ZONES or cam.public_road_in_view is True),
+            dep.store.open_to_public is True or cam.public_road_in_view is True or cam.zone in OUTSIDE_ZONES
+            or (cam.zone in PUBLIC_ZONES and dep.store.open_to_public is not False)),
         "employees_in_scope": (cam.zone in EMPLOYEE_ZONES or cam.employee_workstations_in_view is True
                                or cam.cashier_in_view is True),
         "techniques": _unique([a.technique for a in activities]),
@@ -210,7 +214,9 @@ def _n_fr(n: int) -> str:
     return f"{n:,}".replace(",", "\u202f")
 
 
-def _fr(term: str, table: dict[str, str]) -> str:
+def _fr(term: str | None, table: dict[str, str]) -> str:
+    if term is None:
+        return "non déclarée"
     return table.get(term, term.replace("_", " "))
 
 
@@ -385,17 +391,18 @@ def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
     country = dep.store.country.split("-")[0]
     store = dep.store
     continuous_public = [c.id for c in dep.cameras if cams[c.id]["continuous"] and cams[c.id]["publicly_accessible"]]
+    continuous_public_count = sum(c.count for c in dep.cameras if c.id in continuous_public)
     large_reasons: list[Reason] = []
-    if store.store_count > 1:
+    if store.store_count is not None and store.store_count > 1:
         large_reasons.append((f"the deployment covers {store.store_count} stores",
                               f"le dispositif couvre {_n_fr(store.store_count)} magasins"))
     if store.visitors_per_day is not None and store.visitors_per_day > LARGE_VISITORS_PER_DAY:
         large_reasons.append((f"{store.visitors_per_day} visitors a day (more than {LARGE_VISITORS_PER_DAY})",
                               f"{_n_fr(store.visitors_per_day)} visiteurs par jour (plus de {_n_fr(LARGE_VISITORS_PER_DAY)})"))
-    if len(continuous_public) > LARGE_CONTINUOUS_PUBLIC_CAMERAS:
-        large_reasons.append((f"{len(continuous_public)} cameras record publicly accessible areas continuously "
+    if continuous_public_count > LARGE_CONTINUOUS_PUBLIC_CAMERAS:
+        large_reasons.append((f"{continuous_public_count} cameras record publicly accessible areas continuously "
                               f"(more than {LARGE_CONTINUOUS_PUBLIC_CAMERAS})",
-                              f"{len(continuous_public)} caméras enregistrent en continu des zones accessibles au "
+                              f"{continuous_public_count} caméras enregistrent en continu des zones accessibles au "
                               f"public (plus de {LARGE_CONTINUOUS_PUBLIC_CAMERAS})"))
     large_scale = bool(large_reasons)
     special = _unique([s for a in dep.activities for s in acts[a.id]["special_categories"]])
@@ -435,7 +442,10 @@ def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
         "publicly_accessible": publicly,
         "continuous_monitoring": any(c["continuous"] for c in cams.values()),
         "large_scale": large_scale,
-        "scale": {k: v for k, v in {"cameras": len(dep.cameras), "stores": store.store_count,
+        "controller_outside_eea": bool(dep.controller.country) and not _in_eea(dep.controller.country),
+        "vendors_outside_eea": [v.name for v in dep.vendors if not _in_eea(v.country)],
+        "scale": {k: v for k, v in {"cameras": sum(c.count for c in dep.cameras), "stores": store.store_count,
+                                    "sensors": sum(x.count for x in dep.sensors) or None,
                                     "visitors_per_day": store.visitors_per_day,
                                     "activities": len(dep.activities)}.items() if v is not None},
         "wp248": criteria,
@@ -459,7 +469,7 @@ def build_facts(dep: Deployment, *, footage: dict[str, dict[str, Any]] | None = 
     """
     footage = footage or {}
     facts: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    facts.update(dep.model_dump(mode="json", exclude_unset=True, exclude={"answers"}))
+    facts.update(dep.model_dump(mode="json", exclude_unset=True, exclude_none=True, exclude={"answers"}))
     facts["schema_version"] = SCHEMA_VERSION
     facts["audit"] = {"date": audit_date}
     if audit_time:

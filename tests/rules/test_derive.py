@@ -51,7 +51,8 @@ def test_baseline_meets_no_criterion_and_each_says_why():
     (1, dict(activities=[act("face_id_watchlist", watchlist={"criteria": ["shoplifting"]})]), "risk watchlist"),
     (2, dict(activities=[act("face_id_watchlist", automated_action="deny_entry")]), "automated decision"),
     (2, dict(activities=[act("people_count", automated_action="price")]), "automated decision (price)"),
-    (3, dict(cameras=[{"id": "C1", "zone": "sales_floor", "recording": True}]), "publicly accessible area"),
+    (3, dict(store={"open_to_public": True}, cameras=[{"id": "C1", "zone": "sales_floor", "recording": True}]),
+     "publicly accessible area"),
     (3, dict(cameras=[{"id": "C1", "zone": "stockroom", "recording": True}]), "monitors employees"),
     (3, dict(activities=[act("wifi_mac", cameras=[])]), "devices (WiFi)"),
     (4, dict(activities=[act("body_temperature")]), "special-category data (health)"),
@@ -61,8 +62,11 @@ def test_baseline_meets_no_criterion_and_each_says_why():
     (4, dict(activities=[act("emotion")]), "infers emotions"),
     (5, dict(store={"store_count": 3}), "3 stores"),
     (5, dict(store={"visitors_per_day": 5000}), "5000 visitors a day"),
-    (5, dict(cameras=[{"id": f"C{i}", "zone": "sales_floor", "recording": True} for i in range(11)]),
+    (5, dict(store={"open_to_public": True},
+             cameras=[{"id": f"C{i}", "zone": "sales_floor", "recording": True} for i in range(11)]),
      "11 cameras record"),
+    (5, dict(store={"open_to_public": True},
+             cameras=[{"id": "C1", "zone": "sales_floor", "recording": True, "count": 11}]), "11 cameras record"),
     (6, dict(activities=[act("face_id_vip")]), "reference gallery"),
     (6, dict(activities=[act("face_verification_payment")]), "enrolled templates"),
     (6, dict(activities=[act("people_count", linked_data=["pos"])]), "combines its data with pos"),
@@ -238,3 +242,32 @@ def test_every_wp248_reason_has_a_french_version(write_deployment):
             assert len(c["reasons_fr"]) == len(c["reasons"]) > 0, (path.name, c["number"])
             for en, fr in zip(c["reasons"], c["reasons_fr"]):
                 assert fr != en and not fr.startswith(("activity ", "camera ")), (path.name, fr)
+
+
+def test_the_entrance_of_a_closed_site_is_not_publicly_accessible():
+    closed = facts_of(cameras=[{"id": "E1", "zone": "entrance", "recording": True}])
+    assert closed["cameras"][0]["derived"]["publicly_accessible"] is False
+    street = facts_of(cameras=[{"id": "S1", "zone": "street_frontage", "recording": True}])
+    assert street["cameras"][0]["derived"]["publicly_accessible"] is True
+    undeclared = facts_of(store={"open_to_public": None}, cameras=[{"id": "E1", "zone": "entrance"}])
+    assert undeclared["cameras"][0]["derived"]["publicly_accessible"] is True
+
+
+def test_unknown_and_null_mean_not_declared():
+    f = facts_of(store={"visitors_per_day": "unknown", "open_to_public": None},
+                 cameras=[{"id": "C1", "zone": "unknown", "retention_days": None}])
+    assert "visitors_per_day" not in f["store"] and "open_to_public" not in f["store"]
+    assert "zone" not in f["cameras"][0] and "retention_days" not in f["cameras"][0]
+    assert "stores" not in f["derived"]["scale"]          # store_count is not silently 1
+
+
+def test_identical_cameras_and_sensors_count_in_the_scale():
+    f = facts_of(cameras=[{"id": "C1", "zone": "sales_floor", "count": 4}],
+                 sensors=[{"id": "W1", "kind": "wifi_probe", "count": 42, "zone": "mall_concourse"}])
+    assert f["derived"]["scale"]["cameras"] == 4 and f["derived"]["scale"]["sensors"] == 42
+
+
+def test_controller_and_vendors_outside_the_eea():
+    f = facts_of(controller={"name": "ShopCo", "country": "US"},
+                 vendors=[{"name": "V", "role": "processor", "country": "SG"}])
+    assert f["derived"]["controller_outside_eea"] is True and f["derived"]["vendors_outside_eea"] == ["V"]
