@@ -35,7 +35,9 @@ Likelihood (base, plus or minus one per factor, kept within 1-4):
 
 A measure not declared is not credited (it neither lowers nor raises a level). **After the planned
 measures** means: every open finding (not waived, not a question) is remedied as its remediation says.
-A factor is then removed when an open finding's rule id matches the factor's `remedied_by` pattern, or
+The "open findings" factors count the open findings whose rule declares that feared event
+(`feared_events` in the rule file). A factor is then removed when an open finding bears on the factor's
+feared event (those factors) or its rule id matches the factor's `remedied_by` pattern (the others), or
 (severity factors tied to an activity or camera) when every one of its subjects carries an open blocker,
 whose remediation is to stop or redesign that processing. Waived findings remedy nothing.
 """
@@ -134,10 +136,15 @@ def _open(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if not f.is_waived and not f.question and f.severity != Severity.INFO]
 
 
-def _matching(findings: list[Finding], pattern: str | None) -> tuple[str, ...]:
-    if not pattern:
+def _matching(findings: list[Finding], remedied_by: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """Rule ids of the open findings that remedy a factor: those bearing on one of the feared events its rule
+    declares (`feared_events`), or, for the narrower factors not yet expressed that way, whose rule id
+    matches a pattern."""
+    if not remedied_by:
         return ()
-    rx = re.compile(pattern)
+    if isinstance(remedied_by, tuple):
+        return tuple(sorted({f.rule_id for f in findings if set(f.feared_events) & set(remedied_by)}))
+    rx = re.compile(remedied_by)
     return tuple(sorted({f.rule_id for f in findings if rx.search(f.rule_id)}))
 
 
@@ -149,7 +156,7 @@ class _Candidate:
     text: Text
     level: int = 0
     delta: int = 0
-    remedied_by: str | None = None
+    remedied_by: str | tuple[str, ...] | None = None    # feared events (tuple) or a rule-id pattern
     subjects: tuple[str, ...] = ()          # "activity:x" / "camera:y": removed when all carry an open blocker
 
 
@@ -293,9 +300,10 @@ def _likelihood_factors(facts: dict) -> list[_Candidate]:
             "Role-based access and access logging are declared",
             "Un accès selon le rôle et la journalisation des accès sont déclarés"), delta=-1))
     out.append(_Candidate("L-SEC-FINDINGS", ("access",), "likelihood", Text(
-        "Open findings on security, processors or transfers",
-        "Constats ouverts sur la sécurité, les sous-traitants ou les transferts"), delta=1,
-        remedied_by=r"ART32|ART28|ART44|ACCESS-RESTRICTED|PUBLIC-MONITOR|SECURITY"))
+        "Open findings bearing on illegitimate access (security, processors, transfers, what is filmed and kept)",
+        "Constats ouverts portant sur l'accès illégitime (sécurité, sous-traitants, transferts, ce qui est filmé "
+        "et conservé)"), delta=1,
+        remedied_by=("illegitimate_access",)))
 
     if ac.get("logging") is False or ac.get("role_based") is False:
         out.append(_Candidate("L-NO-LOG", ("modification",), "likelihood", Text(
@@ -315,8 +323,10 @@ def _likelihood_factors(facts: dict) -> list[_Candidate]:
             "A processor works without an Art 28 contract", "Un sous-traitant intervient sans contrat article 28"),
             delta=1, remedied_by=r"ART28"))
     out.append(_Candidate("L-INTEGRITY-FINDINGS", ("modification",), "likelihood", Text(
-        "Open findings on security or data accuracy", "Constats ouverts sur la sécurité ou l'exactitude des données"),
-        delta=1, remedied_by=r"ART32|ART5-1D|SECURITY|WATCHLIST-ACCURACY"))
+        "Open findings bearing on unwanted modification (security, accuracy, decisions on people)",
+        "Constats ouverts portant sur la modification non désirée (sécurité, exactitude, décisions sur les "
+        "personnes)"),
+        delta=1, remedied_by=("unwanted_modification",)))
 
     if sec.get("patching") is False:
         out.append(_Candidate("L-NO-PATCH", ("disappearance",), "likelihood", Text(
@@ -333,9 +343,9 @@ def _likelihood_factors(facts: dict) -> list[_Candidate]:
             "No incident-response procedure", "Pas de procédure de gestion des incidents"), delta=1,
             remedied_by=r"ART32|ART33|INCIDENT"))
     out.append(_Candidate("L-AVAILABILITY-FINDINGS", ("disappearance",), "likelihood", Text(
-        "Open findings on security or on access requests",
-        "Constats ouverts sur la sécurité ou sur les demandes d'accès"), delta=1,
-        remedied_by=r"ART32|ART15|ACCESS-FOOTAGE|SECURITY"))
+        "Open findings bearing on disappearance (security, footage kept while a request is pending)",
+        "Constats ouverts portant sur la disparition (sécurité, images préservées pendant une demande)"), delta=1,
+        remedied_by=("disappearance",)))
     return out
 
 

@@ -217,7 +217,8 @@ def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | Non
                    subject=subject.label, title=rule.title, message=message, rationale=rule.rationale,
                    remediation=rule.remediation, references=fitting_references(rule, subject.root),
                    evidence=_evidence(rule, subject, outcome), question=question,
-                   tier=outcome.tier if outcome.kind == FAIL and not question else None)
+                   tier=outcome.tier if outcome.kind == FAIL and not question else None,
+                   feared_events=list(rule.feared_events))
 
 
 def pack_applies(pack: Any, ctx: Context) -> bool:

@@ -43,8 +43,10 @@ RULE_FIELDS = {
     "id": True, "status": False, "since": False, "severity": True, "escalate": False, "for_each": True,
     "applies_when": False, "trigger": True, "question": False, "title": True, "message": True,
     "rationale": True, "remediation": True, "evidence": False, "references": True, "examples": True,
-    "replaced_by": False, "tier": False,
+    "replaced_by": False, "tier": False, "feared_events": False,
 }
+# The feared events of the CNIL PIA method a rule's finding bears on (the DPIA's risk map reads them).
+FEARED_EVENTS = ("illegitimate_access", "unwanted_modification", "disappearance")
 PACK_FIELDS = {
     "id": True, "title": True, "description": False, "jurisdiction": True, "version": True, "checked": True,
     "schema_version": True, "applies_when": False, "replaced": False,
@@ -100,6 +102,7 @@ class Rule:
     replaced_by: str | None = None
     line: int | None = None
     tier: Tier | None = None          # what a blocker of this rule means: prohibited | unlawful_until_fixed
+    feared_events: tuple[str, ...] = ()   # CNIL PIA feared events its finding bears on (FEARED_EVENTS)
 
     @property
     def help_uri(self) -> str | None:
@@ -333,6 +336,7 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 _check_dotted(c, item, ("evidence", i), scope, for_each, "evidence path")
                 evidence.append(item)
     references = _references(c, data)
+    feared = _feared_events(c, data)
     examples = _examples(c, data, for_each, sev_name)
     replaced_by = None
     if "replaced_by" in data:
@@ -348,7 +352,29 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 references=references, examples=examples, status=status or "stable", since=since,
                 applies_when=applies_when, escalate=escalate, question=question, evidence=evidence,
                 replaced_by=replaced_by, line=doc.locate(())[0],
-                tier=Tier(tier_name) if tier_name else None), c.problems
+                tier=Tier(tier_name) if tier_name else None, feared_events=feared), c.problems
+
+
+def _feared_events(c: _Checker, data: dict[str, Any]) -> tuple[str, ...]:
+    if "feared_events" not in data:
+        return ()
+    value = data["feared_events"]
+    if not isinstance(value, list):
+        c.add(("feared_events",), "must be a list of feared events", expected="[" + ", ".join(FEARED_EVENTS) + "]",
+              found=describe_value(value))
+        return ()
+    out: list[str] = []
+    for i, event in enumerate(value):
+        if event not in FEARED_EVENTS:
+            close = difflib.get_close_matches(str(event), FEARED_EVENTS, n=1, cutoff=0.5)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            c.add(("feared_events", i), f"unknown feared event{hint}", expected="one of " + ", ".join(FEARED_EVENTS),
+                  found=describe_value(event))
+        elif event in out:
+            c.add(("feared_events", i), f"{event!r} is listed twice")
+        else:
+            out.append(event)
+    return tuple(out)
 
 
 def _references(c: _Checker, data: dict[str, Any]) -> list[Reference]:

@@ -32,7 +32,7 @@ def rerun(qtbot, window):
 def test_answering_questions_decides_them_and_is_saved(qtbot, window, monkeypatch, tmp_path):
     result = audited(qtbot, window, monkeypatch)
     q = window.questions
-    assert q.table.rowCount() == sum(f.question for f in result.findings) == 3
+    assert q.table.rowCount() == sum(f.question for f in result.findings) == 4   # incl. the erasure-request procedure (GDPR-ART17-ERASURE-REQUESTS)
     assert "Legal references" in q.context.toPlainText()
     assert not q.save_button.isEnabled()
     window.assessor.setText("J. Doe, DPO")
@@ -46,7 +46,7 @@ def test_answering_questions_decides_them_and_is_saved(qtbot, window, monkeypatc
     assert rerun(qtbot, window) == "rerun"
     decided = [c for c in window.result.checks if c.answer is not None]
     assert [(c.rule_id, c.subject) for c in decided] == [first]
-    assert sum(f.question for f in window.result.findings) == 2
+    assert sum(f.question for f in window.result.findings) == 3
     assert q.table.item(q.table.rowCount() - 1, 0).text() == "answered: applies"
 
     answers = tmp_path / "answers.yaml"

@@ -56,3 +56,19 @@ def test_a_clean_deployment_is_low_risk():
 def test_risk_map_is_a_drawing(result):
     d = risk.risk_map(risk.assess(result), "fr", width=300)
     assert isinstance(d, Drawing) and d.width == 300
+
+
+def test_open_findings_factors_follow_the_feared_events_rules_declare():
+    r = make_result()
+    for f in r.findings:
+        f.feared_events = []
+    assert not [f for e in risk.assess(r).events for f in e.factors if f.key.endswith("-FINDINGS")]
+    target = r.findings[0]
+    target.feared_events = ["disappearance"]
+    target.waiver, target.question = None, False
+    if target.severity is Severity.INFO:
+        target.severity = Severity.MINOR
+    disappearance = risk.assess(r).event("disappearance")
+    factor = next(f for f in disappearance.factors if f.key == "L-AVAILABILITY-FINDINGS")
+    assert factor.findings == (target.rule_id,) and factor.remedied
+    assert not [f for f in risk.assess(r).event("access").factors if f.key == "L-SEC-FINDINGS"]

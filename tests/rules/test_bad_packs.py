@@ -232,3 +232,12 @@ def test_packs_are_compiled_once_at_load(make_pack):
     pack = load_pack(make_pack([rule_doc()]))
     assert pack.rules[0].trigger.program is not None
     assert PACK_HEADER["id"] == pack.id
+
+
+def test_feared_events_are_a_closed_list(make_pack):
+    lines = problems_of(make_pack([rule_doc(feared_events=["illegitimate_acess", "disappearance", "disappearance"])]))
+    line = one(lines, "feared_events[0]", "unknown feared event", "did you mean 'illegitimate_access'")
+    assert LOCATED.match(line), line
+    assert one(lines, "feared_events[2]", "listed twice")
+    ok = load_pack(make_pack([rule_doc(feared_events=["unwanted_modification"])], name="ok"))
+    assert ok.rules[0].feared_events == ("unwanted_modification",)

@@ -76,3 +76,9 @@ def test_every_replaced_by_is_present():
                 assert rule.replaced_by in ids
         for old, new in pack.header.replaced.items():
             assert new in ids and old not in ids
+
+
+def test_findings_carry_the_feared_events_their_rule_declares():
+    rule = next(r for r in RULES if r.id == "GDPR-ART32-SECURITY")
+    assert set(rule.feared_events) == {"illegitimate_access", "unwanted_modification", "disappearance"}
+    assert all(set(r.feared_events) <= {"illegitimate_access", "unwanted_modification", "disappearance"} for r in RULES)
