@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from auditor.config.loader import LoadedDeployment, load_deployment
 from auditor.core import yamlsafe
 from auditor.core.answers import Answer, check_answers, merge_answers
 from auditor.core.errors import InputError, Problem
+from auditor.core.fileio import sha256_file
 from auditor.core.model import AuditResult, InputFile
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.report import is_stale, stale_warning
@@ -74,14 +74,6 @@ def subject_regions(config: str | Path) -> dict[str, tuple[int, int]]:
         if (key,) in doc.key_positions:
             regions[f"deployment#{key}"] = doc.key_positions[(key,)]
     return regions
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _inside(path: Path, folder: Path) -> bool:

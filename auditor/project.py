@@ -7,10 +7,8 @@ the tool can read older projects.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,19 +16,12 @@ from typing import Any
 import yaml
 
 from auditor.core.errors import InputError, Problem, describe_value
-from auditor.core.yamlsafe import read_document
+from auditor.core.fileio import (  # noqa: F401  (write_bytes_atomic: the GUI writes the previewed PDF)
+    require_regular_file, sha256_bytes, sha256_file, write_bytes_atomic, write_text_atomic)
+from auditor.core.yamlsafe import Document, format_path, read_document
 
 PROJECT_SCHEMA_VERSION = 1
 PROJECT_SUFFIX = ".auditproj.yaml"
-
-
-def sha256_file(path: Path, *, chunk: int = 1 << 20) -> str:
-    """SHA-256 of a file, read in chunks (footage can be large)."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 @dataclass
@@ -98,52 +89,90 @@ class AuditProject:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], file: str) -> AuditProject:
-        known = {"schema_version", "config", "config_sha256", "footage", "waivers", "answers", "assessor", "lang",
-                 "last_results", "audit_log", "result_sha256"}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise InputError([Problem(file, f"unknown key {unknown[0]!r} in the audit project")])
+    def from_dict(cls, data: dict[str, Any], file: str, doc: Document | None = None) -> AuditProject:
+        """Build a project from parsed YAML; raise InputError (file:line:column when `doc` gives positions) for
+        an unknown key, a wrong field type (a hand-edited project must not crash the window) or an unsupported
+        format version."""
+        problems = _type_problems(data, file, doc)
+        if problems:
+            raise InputError(problems)
         version = data.get("schema_version", PROJECT_SCHEMA_VERSION)
         if version != PROJECT_SCHEMA_VERSION:
             raise InputError([Problem(file, f"audit project format {version} is not supported",
-                                      expected=str(PROJECT_SCHEMA_VERSION))])
-        try:
-            return cls(
-                config=str(data.get("config") or ""),
-                config_sha256=str(data.get("config_sha256") or ""),
-                footage=[FootageRef(**f) for f in data.get("footage") or []],
-                waivers=[WaiverEntry(**w) for w in data.get("waivers") or []],
-                answers=list(data.get("answers") or []),
-                assessor=str(data.get("assessor") or ""),
-                lang="fr" if data.get("lang") == "fr" else "en",
-                last_results={str(k): str(v) for k, v in (data.get("last_results") or {}).items()},
-                audit_log=[LogEntry(**e) for e in data.get("audit_log") or []],
-                result_sha256=str(data.get("result_sha256") or ""),
-            )
-        except (TypeError, AttributeError) as exc:
-            raise InputError([Problem(file, f"malformed audit project: {exc}")]) from None
+                                      *_where(doc, ("schema_version",)), expected=str(PROJECT_SCHEMA_VERSION))])
+        return cls(
+            config=str(data.get("config") or ""),
+            config_sha256=str(data.get("config_sha256") or ""),
+            footage=[FootageRef(**f) for f in data.get("footage") or []],
+            waivers=[WaiverEntry(**w) for w in data.get("waivers") or []],
+            answers=list(data.get("answers") or []),
+            assessor=str(data.get("assessor") or ""),
+            lang="fr" if data.get("lang") == "fr" else "en",
+            last_results={str(k): str(v) for k, v in (data.get("last_results") or {}).items()},
+            audit_log=[LogEntry(**e) for e in data.get("audit_log") or []],
+            result_sha256=str(data.get("result_sha256") or ""),
+        )
 
-    def check_types(self, file: str) -> None:
-        """Every stored field has the type the app expects (a hand-edited project must not crash the window)."""
-        rows: list[tuple[str, Any]] = []
-        for i, f in enumerate(self.footage):
-            rows += [(f"footage[{i}].{k}", v) for k, v in asdict(f).items()]
-        for i, w in enumerate(self.waivers):
-            rows += [(f"waivers[{i}].{k}", v) for k, v in asdict(w).items()]
-        for i, e in enumerate(self.audit_log):
-            rows += [(f"audit_log[{i}].{k}", v) for k, v in asdict(e).items() if k != "params"]
-            if not isinstance(e.params, dict):
-                rows.append((f"audit_log[{i}].params", None))
-        for i, a in enumerate(self.answers):
-            if not isinstance(a, dict):
-                rows.append((f"answers[{i}]", a))
-            else:
-                rows += [(f"answers[{i}].{k}", v) for k, v in a.items()]
-        for where, value in rows:
-            if not isinstance(value, str):
-                raise InputError([Problem(file, "malformed audit project", path=where, expected="text",
-                                          found=describe_value(value))])
+
+# The fields of each list of records in a project file: name -> required?; all are text except `params`.
+_RECORDS: dict[str, dict[str, bool]] = {
+    "footage": {"camera": True, "path": True, "sha256": False},
+    "waivers": {"rule_id": True, "subject": True, "justification": True, "approver": True, "expires": True},
+    "audit_log": {"time": True, "action": True, "detail": False, "params": False},
+}
+_SCALARS: dict[str, type] = {"schema_version": int, "config": str, "config_sha256": str, "assessor": str,
+                             "lang": str, "result_sha256": str}
+
+
+def _where(doc: Document | None, path: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+    return doc.locate(path) if doc is not None else (None, None)
+
+
+def _type_problems(data: dict[str, Any], file: str, doc: Document | None) -> list[Problem]:
+    """Every key, type and record problem of a project document."""
+    problems: list[Problem] = []
+
+    def bad(path: tuple[str | int, ...], message: str, expected: str = "", found: Any = None) -> None:
+        problems.append(Problem(file, message, *_where(doc, path), format_path(path), expected=expected,
+                                found="" if found is None else describe_value(found)))
+
+    def is_text_map(value: Any) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+    known = set(_SCALARS) | set(_RECORDS) | {"last_results", "answers"}
+    for key in sorted(set(data) - known):
+        bad((key,), "unknown key in the audit project", expected=", ".join(sorted(known)))
+    for key, kind in _SCALARS.items():
+        value = data.get(key)
+        if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+            bad((key,), "wrong type", expected="a whole number" if kind is int else "text", found=value)
+    answers = data.get("answers")
+    if answers is not None and not (isinstance(answers, list) and all(is_text_map(a) for a in answers)):
+        bad(("answers",), "wrong type", expected="a list of answers (mappings of text)", found=answers)
+    if data.get("last_results") is not None and not is_text_map(data["last_results"]):
+        bad(("last_results",), "wrong type", expected="a mapping of output kind to path", found=data["last_results"])
+    for key, fields in _RECORDS.items():
+        items = data.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            bad((key,), "wrong type", expected="a list", found=items)
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                bad((key, i), "wrong type", expected=f"a mapping with {', '.join(fields)}", found=item)
+                continue
+            for name in sorted(set(item) - set(fields)):
+                bad((key, i, name), "unknown key", expected=", ".join(fields))
+            for name, required in fields.items():
+                if name not in item:
+                    if required:
+                        bad((key, i), f"missing {name!r}")
+                elif name == "params" and not is_text_map(item[name]):
+                    bad((key, i, name), "wrong type", expected="a mapping of text", found=item[name])
+                elif name != "params" and not isinstance(item[name], str):
+                    bad((key, i, name), "wrong type", expected="text", found=item[name])
+    return problems
 
 
 def changed_inputs(project: AuditProject, project_file: Path | None) -> list[tuple[str, str]]:
@@ -170,6 +199,11 @@ def changed_inputs(project: AuditProject, project_file: Path | None) -> list[tup
     changes = []
     for stored, (path, digest) in recorded.items():
         try:
+            require_regular_file(path)            # a FIFO or a device must not block the hash
+        except InputError as exc:
+            changes.append((stored, exc.problems[0].message if os.path.lexists(path) else "missing"))
+            continue
+        try:
             now = sha256_file(path)
         except FileNotFoundError:
             changes.append((stored, "missing"))
@@ -182,12 +216,43 @@ def changed_inputs(project: AuditProject, project_file: Path | None) -> list[tup
     return changes
 
 
+def verify_inputs(project: AuditProject, project_file: Path) -> list[Problem]:
+    """changed_inputs as problems of the project file, plus a relative path leading outside the project's folder
+    (refused: a project moved or edited by someone else must not reach other files silently)."""
+    problems: list[Problem] = []
+    file = str(project_file)
+    stored_paths = ([project.config] if project.config else []) + [f.path for f in project.footage]
+    for stored in stored_paths:
+        if not Path(stored).is_absolute() and not _inside(project.resolve(stored, project_file), project_file.parent):
+            problems.append(Problem(file, f"the relative path {stored} leads outside the project's folder; refused "
+                                          "(add the file again to record it)"))
+    for stored, what in changed_inputs(project, project_file):
+        path = project.resolve(stored, project_file)
+        if any(stored in p.message for p in problems):
+            continue
+        if what == "changed":
+            link = f" (it is now a symbolic link to {os.path.realpath(path)})" if path.is_symlink() else ""
+            what = f"changed since it was recorded{link}: its SHA-256 no longer matches the recorded one"
+        elif what == "missing":
+            what = "no such file"
+        problems.append(Problem(file, f"{stored}: {what}"))
+    return problems
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
 def load_project(path: Path) -> AuditProject:
-    doc = read_document(path)
+    doc = read_document(path, what="audit project")
     if not isinstance(doc.data, dict):
-        raise InputError([Problem(str(path), "an audit project must be a mapping")])
-    project = AuditProject.from_dict(doc.data, str(path))
-    project.check_types(str(path))
+        raise InputError([Problem(str(path), "an audit project must be a mapping", *doc.locate(()),
+                                  found=describe_value(doc.data))])
+    project = AuditProject.from_dict(doc.data, str(path), doc)
     if project.result_sha256:
         _read_result(project, path)
     return project
@@ -210,7 +275,7 @@ def _read_result(project: AuditProject, project_file: Path) -> None:
     except OSError:
         project.result_problem = f"{sidecar.name}: missing or unreadable"
         return
-    if hashlib.sha256(raw).hexdigest() != project.result_sha256:
+    if sha256_bytes(raw) != project.result_sha256:
         project.result_problem = f"{sidecar.name}: content changed (SHA-256 differs from the one recorded)"
         return
     try:
@@ -224,39 +289,13 @@ def _read_result(project: AuditProject, project_file: Path) -> None:
     project.result = data
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write text to a temp file beside `path`, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to a temp file beside `path`, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_project(project: AuditProject, path: Path) -> None:
     """Write the project (and its last audit in the sidecar result file, whose SHA-256 the project records)."""
     sidecar = result_file(path)
     if project.result is not None:
         raw = json.dumps(project.result, ensure_ascii=False, sort_keys=True, indent=1)
         write_text_atomic(sidecar, raw)
-        project.result_sha256 = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+        project.result_sha256 = sha256_bytes(raw.encode("utf-8"))
     else:
         project.result_sha256 = ""
         sidecar.unlink(missing_ok=True)

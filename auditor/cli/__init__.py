@@ -14,6 +14,8 @@ from enum import IntEnum
 
 from auditor import __version__
 from auditor.core.errors import InputError
+from auditor.core.fileio import InterruptedAfterCommit
+from auditor.core.textsafe import SafeStream
 
 
 class ExitCode(IntEnum):
@@ -69,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code (never raises for bad input or Ctrl-C)."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)     # text from input files reaches no terminal raw
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -83,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)
         return ExitCode.INVALID_INPUT
+    except InterruptedAfterCommit as exc:
+        print(f"auditor: interrupted after the outputs were written ({', '.join(exc.written)}).", file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except KeyboardInterrupt:
         print("auditor: interrupted; no output was written.", file=sys.stderr)
         return ExitCode.INTERRUPTED

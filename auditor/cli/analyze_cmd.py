@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -36,8 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--camera", default=None, metavar="ID", help="camera id (default: the first file's name)")
     p.add_argument("--sample-fps", type=_sample_fps, default=None, metavar="N",
                    help="frames analysed per second of video (default 0.5: one frame every 2 seconds)")
-    p.add_argument("--json", required=True, type=Path, metavar="OUT", help="write the facts here")
-    p.add_argument("--detections", type=Path, metavar="OUT.jsonl",
+    p.add_argument("--json", required=True, metavar="OUT", help="write the facts here (- for standard output)")
+    p.add_argument("--detections", metavar="OUT.jsonl",
                    help="also write every analysed frame's face boxes as JSON lines")
     p.set_defaults(func=main)
 
@@ -68,45 +67,30 @@ class _Bar:
             self.stream.flush()
 
 
-def _temp_beside(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
-
-
-def _check_output(path: Path, what: str) -> str | None:
-    parent = path.resolve().parent
-    if not parent.is_dir():
-        return f"{what} {path}: folder {parent} does not exist"
-    if path.is_dir():
-        return f"{what} {path}: is a folder"
-    return None
-
-
 def main(args: argparse.Namespace) -> int:
-    for path, what in ((args.json, "--json"), (args.detections, "--detections")):
-        if path is not None and (problem := _check_output(path, what)):
-            print(f"auditor analyze: {problem}", file=sys.stderr)
-            return ExitCode.INVALID_INPUT
+    from auditor.core.fileio import OutputSet, check_outputs, write_text_atomic
+    targets = check_outputs({"--json": args.json, "--detections": args.detections}, inputs=args.footage,
+                            allow_stdout={"--json", "--detections"})
+    to_stdout = any(t.kind == "stdout" for t in targets)
 
     from auditor.footage.analyze import DEFAULT_SAMPLE_FPS, analyze_camera   # cv2 and onnxruntime load here
 
     camera = args.camera or args.footage[0].stem
-    temps: list[Path] = []
-    det_out = None
     bar = _Bar(sys.stderr)
-    try:
-        if args.detections is not None:
-            det_tmp = _temp_beside(args.detections)
-            temps.append(det_tmp)
-            det_out = det_tmp.open("w", encoding="utf-8")
+    with OutputSet() as outputs:             # both files are written as a set, or neither
+        staged = {t.option: outputs.stage(t) for t in targets}
+        det_out = staged["--detections"].open("w", encoding="utf-8") if "--detections" in staged else None
+        try:
+            def on_frame(record: dict) -> None:
+                if det_out is not None:
+                    det_out.write(json.dumps(record, separators=(",", ":")) + "\n")
 
-        def on_frame(record: dict) -> None:
+            facts = analyze_camera(camera, args.footage, sample_fps=args.sample_fps or DEFAULT_SAMPLE_FPS,
+                                   progress=bar, on_frame=on_frame)
+        finally:
+            bar.close()
             if det_out is not None:
-                det_out.write(json.dumps(record, separators=(",", ":")) + "\n")
-
-        facts = analyze_camera(camera, args.footage, sample_fps=args.sample_fps or DEFAULT_SAMPLE_FPS, progress=bar, on_frame=on_frame)
-        bar.close()
-        if det_out is not None:
-            det_out.close()
+                det_out.close()
         for err in facts["errors"]:
             print(f"auditor analyze: {err['path']}: {err['message']}", file=sys.stderr)
         if not facts["analysed"]:
@@ -114,19 +98,16 @@ def main(args: argparse.Namespace) -> int:
             return ExitCode.INVALID_INPUT
         doc = {"schema_version": SCHEMA_VERSION, "tool": f"auditor {__version__}",
                "cameras": [{"id": camera, "footage": facts}]}
-        json_tmp = _temp_beside(args.json)
-        temps.append(json_tmp)
-        json_tmp.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
-        os.replace(json_tmp, args.json)
-        if args.detections is not None:
-            os.replace(temps[0], args.detections)
-        print(summary(camera, facts))
-        return ExitCode.OK
-    finally:
-        if det_out is not None and not det_out.closed:
-            det_out.close()
-        for t in temps:
-            t.unlink(missing_ok=True)
+        if "--json" in staged:
+            write_text_atomic(staged["--json"], json.dumps(doc, indent=2) + "\n")
+        try:
+            outputs.commit()
+        except OSError as exc:
+            print(f"auditor analyze: cannot write the outputs ({exc.filename or ''}: {exc.strerror or exc}); "
+                  "none was written", file=sys.stderr)
+            return ExitCode.INVALID_INPUT
+    print(summary(camera, facts), file=sys.stderr if to_stdout else sys.stdout)
+    return ExitCode.OK
 
 
 def summary(camera: str, f: dict) -> str:

@@ -148,16 +148,48 @@ OUTPUTS: list[tuple[str, Callable[[AuditResult, Path, argparse.Namespace], None]
 ]
 
 
-def write_outputs(result: AuditResult, args: argparse.Namespace) -> list[Path]:
-    """Write every output the arguments ask for (each atomically); return the paths written."""
-    written = []
-    for attr, writer in OUTPUTS:
-        value = getattr(args, attr, None)
-        if value:
-            path = Path(value)
-            writer(result, path, args)
-            written.append(path)
-    return written
+STDOUT_OK = {"json", "sarif"}         # machine outputs may go to standard output (`-`)
+
+
+def run_inputs(args: argparse.Namespace, result: AuditResult | None = None) -> list[Path]:
+    """Every input file of a run, so that no output replaces one: config, waivers, answers, rule files and
+    footage (given with --footage, or, once the audit has run, every footage file it read)."""
+    inputs = [Path(args.config)]
+    for attr in ("waivers", "answers"):
+        if getattr(args, attr, None):
+            inputs.append(Path(getattr(args, attr)))
+    for values in parse_footage(getattr(args, "footage", None)).values():
+        inputs += values
+    for folder in getattr(args, "rules", None) or []:
+        if Path(folder).is_dir():
+            inputs += [p for p in Path(folder).rglob("*") if p.is_file()]
+    if result is not None:
+        base = Path(args.config).resolve().parent
+        inputs += [base / i.path for i in result.inputs if i.kind in ("footage", "answers")]
+    return inputs
+
+
+def output_targets(args: argparse.Namespace, result: AuditResult | None = None) -> list[Any]:
+    """Check every output the arguments ask for (raise InputError, exit 2, before any work is done)."""
+    from auditor.core.fileio import check_outputs
+    values = {f"--{attr}": getattr(args, attr, None) for attr, _ in OUTPUTS}
+    return check_outputs(values, inputs=run_inputs(args, result),
+                         allow_stdout={f"--{attr}" for attr in STDOUT_OK | {"out"}})
+
+
+def write_outputs(result: AuditResult, args: argparse.Namespace) -> list[str]:
+    """Write every output the arguments ask for as one set: all staged first, then renamed together.
+
+    Return what was written ("standard output" for `-`). A failure or Ctrl-C before the end writes nothing.
+    """
+    from auditor.core.fileio import OutputSet
+    targets = {t.option: t for t in output_targets(args, result)}
+    with OutputSet() as outputs:
+        for attr, writer in OUTPUTS:
+            target = targets.get(f"--{attr}")
+            if target is not None:
+                writer(result, outputs.stage(target), args)
+        return outputs.commit()
 
 
 # --- printing -------------------------------------------------------------------------------------------
@@ -256,6 +288,9 @@ def check_output_names(args: argparse.Namespace) -> None:
 def main(args: argparse.Namespace) -> int:
     from auditor.audit import run_audit
     check_output_names(args)
+    output_targets(args)               # a bad output path fails now, not after minutes of footage analysis
+    to_stdout = any(getattr(args, attr, None) == "-" for attr, _ in OUTPUTS)
+    text_out = sys.stderr if to_stdout else sys.stdout
     baseline = None
     if getattr(args, "baseline", None):
         from auditor.report.diff import load_audit_json
@@ -272,18 +307,19 @@ def main(args: argparse.Namespace) -> int:
     try:
         written = write_outputs(result, args)
     except OSError as exc:
-        print(f"auditor audit: cannot write output: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"auditor audit: cannot write the outputs ({exc.filename or ''}: {exc.strerror or exc}); "
+              "none was written", file=sys.stderr)
         return ExitCode.INVALID_INPUT
     if args.quiet:
         for w in result.warnings:
             print(f"warning: {w}", file=sys.stderr)
-        print(verdict_line(result))
+        print(verdict_line(result), file=text_out)
     else:
-        print_summary(result)
+        print_summary(result, out=text_out)
     if baseline is not None:
         d = args.changes
         print(f"Changes since {args.baseline}: {len(d.resolved)} resolved, {len(d.new_findings)} new, "
-              f"{len(d.changed)} severity changed, {len(d.unchanged)} unchanged")
+              f"{len(d.changed)} severity changed, {len(d.unchanged)} unchanged", file=text_out)
     for path in written:
-        print(f"wrote {path}")
+        print(f"wrote {path}", file=text_out)
     return ExitCode.FINDINGS if fails(result, args.fail_on) else ExitCode.OK

@@ -47,6 +47,7 @@ def choose_example(files: list[Path], name: str | None) -> Path | None:
 def main(args: argparse.Namespace) -> int:
     from auditor.audit import AuditRequest, run_audit, subject_regions
     from auditor.cli.audit_cmd import TerminalProgress, print_summary
+    from auditor.core.fileio import OutputSet, check_outputs
     from auditor.report.json_report import is_prohibited, write_json
     from auditor.report.pdf import write_pdf
     from auditor.report.sarif import write_sarif
@@ -84,23 +85,29 @@ def main(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     out_dir = Path(args.out_dir)
+    names = [f"{chosen.stem}.json", f"{chosen.stem}.sarif", f"{chosen.stem}.en.pdf", f"{chosen.stem}.fr.pdf"]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        json_path = write_json(result, out_dir / f"{chosen.stem}.json")
-        sarif_path = write_sarif(result, out_dir / f"{chosen.stem}.sarif", regions=subject_regions(chosen))
-        pdfs = []
-        for lang in ("en", "fr"):
-            summary = write_pdf(result, out_dir / f"{chosen.stem}.{lang}.pdf", lang=lang, progress=progress)
-            progress.close()
-            pdfs.append(summary)
+        targets = check_outputs({str(out_dir / n): out_dir / n for n in names})
+        with OutputSet() as outputs:          # written as a set: Ctrl-C or an error leaves none behind
+            staged = [outputs.stage(t) for t in targets]
+            write_json(result, staged[0])
+            write_sarif(result, staged[1], regions=subject_regions(chosen))
+            pdfs = []
+            for lang, tmp in (("en", staged[2]), ("fr", staged[3])):
+                pdfs.append(write_pdf(result, tmp, lang=lang, progress=progress))
+                progress.close()
+            outputs.commit()
     except OSError as exc:
-        print(f"auditor demo: cannot write to {out_dir}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"auditor demo: cannot write to {out_dir}: {exc.strerror or exc}; nothing was written",
+              file=sys.stderr)
         return ExitCode.INVALID_INPUT
+    json_path, sarif_path = out_dir / names[0], out_dir / names[1]
     print(f"== {chosen.stem}" + ("" if use_footage else " (footage not analysed)"))
     print_summary(result)
     print(f"wrote {json_path}")
     print(f"wrote {sarif_path}")
-    for summary in pdfs:
-        print(f"wrote {summary.path} ({summary.pages} pages, {summary.frames_embedded} redacted evidence frames, "
+    for name, summary in zip(names[2:], pdfs):
+        print(f"wrote {out_dir / name} ({summary.pages} pages, {summary.frames_embedded} redacted evidence frames, "
               f"{summary.faces_masked} faces masked)")
     return ExitCode.INVALID_INPUT if bad else ExitCode.OK

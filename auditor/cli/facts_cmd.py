@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from auditor.cli import ExitCode
-from auditor.cli.audit_cmd import TerminalProgress, add_answers_option, add_footage_options, request_from_args
+from auditor.cli.audit_cmd import TerminalProgress, add_answers_option, add_footage_options, request_from_args, run_inputs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,8 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     from auditor.audit import checked_answers, prepare_facts
-    from auditor.report import atomic_writer
+    from auditor.core.fileio import atomic_writer, check_output
     from auditor.rules.packs import load_packs
+    if args.out is not None:
+        check_output(args.out, "--out", inputs=run_inputs(args))
     progress = TerminalProgress()
     try:
         request = request_from_args(args)
@@ -40,7 +42,7 @@ def main(args: argparse.Namespace) -> int:
     for err in prepared.footage_errors:
         print(f"warning: footage of camera {err['camera']}: {err['path']}: {err['message']}", file=sys.stderr)
     text = json.dumps(prepared.facts, indent=2, ensure_ascii=False) + "\n"
-    if args.out:
+    if args.out is not None and args.out != "-":
         try:
             with atomic_writer(Path(args.out)) as fh:
                 fh.write(text)

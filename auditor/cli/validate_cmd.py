@@ -4,24 +4,43 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from auditor.cli import ExitCode
 from auditor.config.loader import load_deployment
 from auditor.core.errors import InputError
+from auditor.project import PROJECT_SUFFIX, load_project, verify_inputs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check deployment YAML files",
-                       description="Check deployment YAML files. Prints OK, or every error with "
-                                   "file:line:column, the key, what was expected and what was found.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="deployment YAML files")
+    p = sub.add_parser("validate", help="check deployment YAML files and audit projects",
+                       description="Check deployment YAML files and audit projects (*.auditproj.yaml: also "
+                                   "that every input still has the recorded SHA-256). Prints OK, or every error "
+                                   "with file:line:column, the key, what was expected and what was found.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="deployment YAML files or audit projects")
     p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     p.set_defaults(func=main)
+
+
+def _validate_project(path: Path, *, quiet: bool) -> bool:
+    try:
+        project = load_project(path)
+        problems = verify_inputs(project, path)
+    except InputError as exc:
+        problems = exc.problems
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if not problems and not quiet:
+        print(f"{path}: OK (audit project; config and {len(project.footage)} footage file(s) as recorded)")
+    return not problems
 
 
 def main(args: argparse.Namespace) -> int:
     bad = 0
     for name in args.files:
+        if name.endswith(PROJECT_SUFFIX):
+            bad += not _validate_project(Path(name), quiet=args.quiet)
+            continue
         try:
             loaded = load_deployment(name)
         except InputError as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 import types
 import typing
 from dataclasses import dataclass
@@ -122,5 +121,4 @@ def load_deployment(path: str | Path) -> LoadedDeployment:
     path = Path(path)
     doc = read_document(path)
     dep = validate_document(doc)
-    return LoadedDeployment(deployment=dep, path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-                            answers=tuple(answers_of_document(doc)))
+    return LoadedDeployment(deployment=dep, path=path, sha256=doc.sha256, answers=tuple(answers_of_document(doc)))

@@ -8,6 +8,8 @@ built), alias expansion beyond a budget ("billion laughs") and deep nesting.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from auditor.core.errors import InputError, Problem
+from auditor.core.fileio import require_regular_file, sha256_bytes
 
 MAX_BYTES = 1024 * 1024          # a deployment of thousands of cameras fits in far less
 MAX_DEPTH = 40                   # the deepest real structure is about 6 levels
@@ -39,6 +42,7 @@ class Document:
     file: str
     positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    sha256: str = ""             # of the bytes parsed (read_document), so the hash is of what was read
 
     def locate(self, path: KeyPath, *, key: bool = False) -> tuple[int | None, int | None]:
         """Position of the value at `path` (or of its key), else of the closest parent that has one."""
@@ -194,16 +198,17 @@ def parse_text(text: str, file: str) -> Document:
     return builder.doc
 
 
-def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse a YAML file with all the limits above."""
+def read_document(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") -> Document:
+    """Read and parse a YAML file with all the limits above; it must be a regular file (checked before opening,
+    so a FIFO or a device never blocks the reader)."""
     file = str(path)
+    size = require_regular_file(path, what=what).st_size
+    if size > max_bytes:
+        raise InputError([Problem(file, f"the file is {size:,} bytes; the limit is {max_bytes:,}")])
     try:
-        if path.is_dir():
-            raise InputError([Problem(file, "this is a folder, not a file")])
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError([Problem(file, f"the file is {size:,} bytes; the limit is {max_bytes:,}")])
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):      # replaced between the check and the open
+                raise InputError([Problem(file, "the file changed while it was being opened; not a regular file")])
             raw = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError([Problem(file, "no such file")]) from None
@@ -213,4 +218,6 @@ def read_document(path: Path, *, max_bytes: int = MAX_BYTES) -> Document:
         raise InputError([Problem(file, f"cannot read the file: {exc.strerror or exc}")]) from None
     if len(raw) > max_bytes:
         raise InputError([Problem(file, f"the file is larger than the {max_bytes:,}-byte limit")])
-    return parse_text(_decode(raw, file), file)
+    doc = parse_text(_decode(raw, file), file)
+    doc.sha256 = sha256_bytes(raw)
+    return doc

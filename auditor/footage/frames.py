@@ -6,7 +6,6 @@ anywhere, and every read is bounded (file size, resolution, frame count, open/re
 
 from __future__ import annotations
 
-import hashlib
 import struct
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from auditor.core.fileio import sha256_file
 from auditor.core.tasks import CancelToken
 
 VIDEO_SUFFIXES = {".mp4", ".mkv", ".avi", ".mov", ".m4v"}
@@ -67,14 +67,6 @@ class Frame:
     index: int
     timestamp_s: float
     pixels: np.ndarray
-
-
-def sha256_file(path: Path, *, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        while block := fh.read(chunk):
-            h.update(block)
-    return h.hexdigest()
 
 
 def sniff_container(head: bytes) -> str | None:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Iterator
+
+from auditor.core.fileio import atomic_writer  # noqa: F401  (the one writer; re-exported for the writers here)
 
 STALE_AFTER_MONTHS = 12
 
@@ -27,28 +24,3 @@ def is_stale(checked: str, audit_date: str) -> bool:
 def stale_warning(pack_id: str, checked: str, audit_date: str) -> str:
     return (f"rule pack {pack_id} was last checked against its sources on {checked}, more than "
             f"{STALE_AFTER_MONTHS} months before the audit ({audit_date}): the law may have changed since")
-
-
-
-@contextmanager
-def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO]:
-    """Write to a temporary file beside `path` and rename it over `path` only when the block succeeds.
-
-    A failure or Ctrl-C leaves no partial file and any previous version intact.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)         # mkstemp makes 0600; an output is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

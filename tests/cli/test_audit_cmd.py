@@ -72,7 +72,7 @@ def test_bad_sample_rate_is_a_usage_error(config, capsys):
 
 def test_unwritable_output_exits_2(config, tmp_path, capsys):
     assert main(["audit", str(config), "--no-footage", "--json", str(tmp_path / "no" / "dir" / "r.json")]) == 2
-    assert "cannot write output" in capsys.readouterr().err
+    assert "cannot write the output: the folder" in capsys.readouterr().err
 
 
 def test_ctrl_c_exits_130_and_writes_nothing(config, tmp_path, monkeypatch, capsys):

@@ -156,9 +156,9 @@ def test_write_pdf_only_writes_its_temp_file_and_the_target(tmp_path, result_wit
         if w.startswith("os.mkdir"):
             assert str(tmp_path) in w
         elif w.startswith(("os.rename", "tempfile.mkstemp")):
-            assert "/.r.pdf." in w
+            assert "/.auditor-" in w
         else:
-            assert Path(w).parent == tmp_path and Path(w).name.startswith(".r.pdf."), w
+            assert Path(w).parent == tmp_path and Path(w).name.startswith(".auditor-"), w
     assert any(not w.startswith("os.") for w in _WATCH.writes)
 
 
