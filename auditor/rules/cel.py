@@ -1,25 +1,23 @@
-"""CEL for rule conditions: compile at load time, find the fact paths an expression reads, evaluate safely.
+"""CEL for rule conditions: parse and compile at load time, find the fact paths an expression reads.
 
-Every number in the Facts is handed to CEL as a double (docs/facts-and-rules.md), and the comparison
-operators accept an int on one side and a double on the other, so `size(x) >= 2`, `x > 3` and `x == 3`
-all work. A fact that is missing makes the evaluation `Unknown` (naming the fact), never a silent false.
+cel-python parses; auditor.rules.celcompiler compiles the tree to closures, the only evaluator (an expression
+it cannot compile is refused when the pack loads). Every number in the Facts is a double
+(docs/facts-and-rules.md); comparisons and arithmetic accept an int on one side and a double on the other,
+so `size(x) >= 2`, `x > 3` and `x + 1 == 31` all work. A fact that is missing makes the evaluation
+`Unknown` (naming the fact), never a silent false. Evaluation has a budget (steps and time).
 """
 
 from __future__ import annotations
 
 import logging
-import operator
-import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import celpy
 import lark
-from celpy import celtypes
 from celpy.celparser import CELParseError
-from celpy.evaluation import CELEvalError, CELUnsupportedError
 
-from auditor.rules.celcompiler import CelError, Missing, Unsupported, compile_tree
+from auditor.rules.celcompiler import BudgetExceeded, CelError, CompileError, Missing, Unsupported, compile_tree, run_with_budget
 
 # celpy logs every evaluation step at DEBUG; keep it quiet whatever the root logger says.
 logging.getLogger("celpy").setLevel(logging.WARNING)
@@ -46,98 +44,6 @@ class Unknown:
     """The outcome of an expression that needs a fact the Facts document does not declare."""
 
     fact: str                                      # dotted path, e.g. "camera.retention_days"
-
-
-# --- numbers: everything is a double, comparisons tolerate an int on one side ---------------------------
-
-
-def _num(a: Any, b: Any) -> tuple[Any, Any]:
-    ints = (celtypes.IntType, celtypes.UintType)
-    if isinstance(a, celtypes.DoubleType) and isinstance(b, ints) and not isinstance(b, celtypes.BoolType):
-        return a, celtypes.DoubleType(float(b))
-    if isinstance(b, celtypes.DoubleType) and isinstance(a, ints) and not isinstance(a, celtypes.BoolType):
-        return celtypes.DoubleType(float(a)), b
-    return a, b
-
-
-def _is_null(value: Any) -> bool:
-    return value is None or isinstance(value, celtypes.NullType)
-
-
-def _relation(op: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    def fn(a: Any, b: Any) -> Any:
-        if isinstance(a, CELEvalError):
-            return a
-        if isinstance(b, CELEvalError):
-            return b
-        if op in (operator.eq, operator.ne) and (_is_null(a) or _is_null(b)):
-            return celtypes.BoolType((_is_null(a) and _is_null(b)) == (op is operator.eq))
-        a, b = _num(a, b)
-        return celtypes.BoolType(bool(op(a, b)))
-    fn.__name__ = f"rel_{op.__name__}"
-    return fn
-
-
-def _in(item: Any, container: Any) -> Any:
-    if isinstance(item, CELEvalError):
-        return item
-    if isinstance(container, CELEvalError):
-        return container
-    if isinstance(container, celtypes.ListType):
-        for element in container:
-            x, y = _num(item, element)
-            try:
-                if type(x) is type(y) or isinstance(x, type(y)) or isinstance(y, type(x)):
-                    if x == y:
-                        return celtypes.BoolType(True)
-            except TypeError:
-                continue
-        return celtypes.BoolType(False)
-    return celpy.evaluation.operator_in(item, container)
-
-
-FUNCTIONS: dict[str, Callable[..., Any]] = {
-    "_==_": _relation(operator.eq), "_!=_": _relation(operator.ne),
-    "_<_": _relation(operator.lt), "_<=_": _relation(operator.le),
-    "_>_": _relation(operator.gt), "_>=_": _relation(operator.ge),
-    "_in_": _in,
-}
-
-
-def to_cel(value: Any) -> Any:
-    """Plain JSON-like data -> CEL values, with every number (not bool) as a double."""
-    if isinstance(value, bool):
-        return celtypes.BoolType(value)
-    if isinstance(value, (int, float)):
-        return celtypes.DoubleType(float(value))
-    if isinstance(value, str):
-        return celtypes.StringType(value)
-    if isinstance(value, dict):
-        return celtypes.MapType({celtypes.StringType(str(k)): to_cel(v) for k, v in value.items()})
-    if isinstance(value, (list, tuple)):
-        return celtypes.ListType([to_cel(v) for v in value])
-    if value is None:
-        return celtypes.NullType()
-    return celtypes.StringType(str(value))
-
-
-def from_cel(value: Any) -> Any:
-    """CEL values -> plain Python (for messages and tests)."""
-    if isinstance(value, celtypes.NullType):
-        return None
-    if isinstance(value, celtypes.BoolType):
-        return bool(value)
-    if isinstance(value, (celtypes.IntType, celtypes.UintType)):
-        return int(value)
-    if isinstance(value, celtypes.DoubleType):
-        return float(value)
-    if isinstance(value, celtypes.StringType):
-        return str(value)
-    if isinstance(value, celtypes.MapType):
-        return {from_cel(k): from_cel(v) for k, v in value.items()}
-    if isinstance(value, celtypes.ListType):
-        return [from_cel(v) for v in value]
-    return value
 
 
 # --- paths read by an expression -------------------------------------------------------------------------
@@ -253,12 +159,49 @@ def referenced_paths(ast: Any) -> list[PathRef]:
 # --- compile and evaluate ----------------------------------------------------------------------------------
 
 _ENV = celpy.Environment()
+MAX_LENGTH = 20_000          # the longest built-in expression is a few hundred characters
+MAX_DEPTH = 64               # brackets and unary operators; real rules nest 4 or 5 levels
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of brackets and chained unary operators, counted outside string literals, so that
+    the parser (which recurses) never sees an expression thousands of levels deep."""
+    depth = deepest = run = 0
+    quote = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif text.startswith(quote, i):
+                i += len(quote) - 1
+                quote = ""
+        elif ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            i += len(quote) - 1
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if not quote and ch in "!-":
+            run += 1
+        elif not ch.isspace():
+            run = 0
+        deepest = max(deepest, depth + run)
+        i += 1
+    return deepest
 
 
 def compile_expr(text: str) -> "Expression":
     """Parse a CEL expression; raise CelSyntaxError with a position inside the expression."""
     if not isinstance(text, str) or not text.strip():
         raise CelSyntaxError("the expression is empty")
+    if len(text) > MAX_LENGTH:
+        raise CelSyntaxError(f"the expression is {len(text):,} characters long; the limit is {MAX_LENGTH:,}")
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise CelSyntaxError(f"the expression is nested {depth} levels deep; the limit is {MAX_DEPTH}")
     try:
         ast = _ENV.compile(text)
     except CELParseError as exc:
@@ -272,25 +215,18 @@ def compile_expr(text: str) -> "Expression":
         if detail:
             msg += ":\n" + "\n".join("      " + l for l in str(exc.args[0]).rstrip().splitlines())
         raise CelSyntaxError(msg, line, column) from None
+    except RecursionError:
+        raise CelSyntaxError(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)") from None
     except Exception as exc:  # lark raises assorted errors for odd input
         raise CelSyntaxError(f"CEL syntax error: {exc}") from None
     try:
-        fast = compile_tree(ast)
-    except Unsupported:
-        fast = None
-    return Expression(text, ast, _ENV.program(ast, functions=FUNCTIONS), referenced_paths(ast), fast)
-
-
-def _has_path(data: Any, path: Path) -> bool:
-    cur = data
-    for part in path:
-        if part == LIST_ITEM:
-            return True             # inside a list: checked element by element at run time
-        if isinstance(cur, dict) and part in cur:
-            cur = cur[part]
-        else:
-            return False
-    return True
+        return Expression(text, ast, referenced_paths(ast), compile_tree(ast))
+    except Unsupported as exc:
+        raise CelSyntaxError(f"CEL feature not supported by the rule engine: {exc}") from None
+    except CompileError as exc:
+        raise CelSyntaxError(str(exc)) from None
+    except RecursionError:
+        raise CelSyntaxError("the expression is nested too deeply (a chain of thousands of operators?)") from None
 
 
 def plain_numbers(value: Any) -> Any:
@@ -308,80 +244,23 @@ def plain_numbers(value: Any) -> Any:
 
 @dataclass
 class Expression:
-    """A compiled CEL expression with the fact paths it reads.
-
-    `fast` is the closure compiled by celcompiler (None when the expression uses CEL outside its subset);
-    `program` is cel-python's interpreter for the same tree, the reference and the fallback.
-    """
+    """A compiled CEL expression with the fact paths it reads; `fast` is the closure celcompiler built."""
 
     text: str
     ast: Any
-    program: Any
     paths: list[PathRef]
-    fast: Any = None
+    fast: Any
 
-    def evaluate_plain(self, root: dict[str, Any], local: dict[str, Any], activation: Any = None) -> Any:
+    def evaluate_plain(self, root: dict[str, Any], local: dict[str, Any]) -> Any:
         """Evaluate over plain data (numbers already floats); return a value or Unknown(fact).
 
-        `activation` is a callable building the cel-python activation, used only without a fast closure.
-        """
-        if self.fast is not None:
-            try:
-                return self.fast(root, local)
-            except Missing as exc:
-                return Unknown(exc.fact)
-            except CelError as exc:
-                raise CelRuntimeError(str(exc)) from None
-            except RecursionError:
-                raise CelRuntimeError("expression nested too deeply") from None
-        cel = activation() if activation is not None else {**dict(to_cel(root)), **{k: to_cel(v) for k, v in local.items()}}
-        return self.evaluate(cel, {**root, **local})
-
-    def missing_fact(self, plain: dict[str, Any], error: str = "") -> str:
-        """Name the fact that made evaluation fail: the first referenced path absent from the plain facts."""
-        for ref in self.paths:
-            path = ref.path[:-1] if ref.in_has else ref.path
-            if path and not _has_path(plain, path):
-                return dotted(path)
-        m = re.search(r"no such member in mapping: \\*'([A-Za-z0-9_]+)", error)
-        if m:
-            for ref in self.paths:
-                if ref.path and ref.path[-1] == m.group(1):
-                    return ref.dotted
-            return m.group(1)
-        return ""
-
-    def evaluate(self, activation: dict[str, Any], plain: dict[str, Any] | None = None) -> Any:
-        """Evaluate with CEL values; return a plain Python value or Unknown(fact).
-
-        `plain` is the same data as plain Python, used only to name a missing fact.
+        Raises CelRuntimeError for an evaluation error (a type mismatch, a budget exceeded, ...).
         """
         try:
-            value = self.program.evaluate(activation)
-        except CELEvalError as exc:
-            return self._failed(exc, plain)
-        except CELUnsupportedError as exc:
-            raise CelRuntimeError(f"unsupported CEL feature: {exc}") from None
-        except (TypeError, ValueError, KeyError, AttributeError, ZeroDivisionError) as exc:
-            raise CelRuntimeError(f"{type(exc).__name__}: {exc}") from None
-        if isinstance(value, CELEvalError):
-            return self._failed(value, plain)
-        return from_cel(value)
-
-    def _failed(self, exc: CELEvalError, plain: dict[str, Any] | None) -> Any:
-        text = " ".join(str(a) for a in exc.args)
-        kind = exc.args[1] if len(exc.args) > 1 else None
-        if kind is KeyError or "no such member" in text or "undeclared" in text.lower():
-            fact = self.missing_fact(plain or {}, text) if plain is not None else ""
-            if not fact:
-                m = re.search(r"no such member in mapping: \\*'([A-Za-z0-9_]+)", text)
-                fact = m.group(1) if m else "a fact this rule needs"
-            return Unknown(fact)
-        raise CelRuntimeError(_describe_error(exc))
-
-
-def _describe_error(exc: CELEvalError) -> str:
-    parts = [str(a) for a in exc.args if a is not None and not isinstance(a, type)]
-    text = "; ".join(p for p in parts if p and p != "()")
-    text = text.replace("<class 'celpy.celtypes.", "").replace("'>", "")
-    return text or "evaluation error"
+            return run_with_budget(self.fast, root, local)
+        except Missing as exc:
+            return Unknown(exc.fact)
+        except (CelError, BudgetExceeded) as exc:
+            raise CelRuntimeError(str(exc)) from None
+        except RecursionError:
+            raise CelRuntimeError("expression nested too deeply") from None

@@ -1,21 +1,31 @@
 """CEL parse trees (from cel-python's parser) compiled to Python closures over plain JSON-like data.
 
-cel-python's tree-walking interpreter takes about a millisecond per rule and subject; a 50-camera store
-with a hundred rules needs thousands of evaluations. The rule language is the standard CEL subset the
+This is the rule engine's only evaluator: cel-python parses, and an expression outside the compiled subset
+is refused when its pack loads. (cel-python's tree-walking interpreter also takes about a millisecond per rule
+and subject; a 50-camera store with a hundred rules needs thousands of evaluations.) The rule language is the standard CEL subset the
 packs use (literals, member access, has(), size(), in, comparisons, arithmetic, !, &&, ||, ?:, lists,
 maps, the exists/all/exists_one/map/filter macros, the string methods); each node becomes one closure.
 Semantics follow cel-python, which stays the reference: errors are values that `&&`, `||` and the macros
 absorb the way CEL specifies, has(e) is true when e evaluates without error, and a missing key raises
-Missing with the dotted path of the fact. Anything outside the subset raises Unsupported at compile
-time and the expression is then run by cel-python instead (tests/rules/test_cel.py compares both).
+Missing with the dotted path of the fact. Anything outside the subset raises Unsupported at compile time.
+
+Where cel-python and the CEL specification differ, tests/rules/test_cel_probes.py records which one this
+follows and why. Numbers: the Facts' numbers are doubles, so an int next to a double is promoted in arithmetic
+as in comparisons (`retention_days + 1 == 31`); int arithmetic overflowing 64 bits is an error; double
+division by zero gives an infinity (IEEE 754); `%` is for ints only. `matches()` uses RE2 (linear time, the
+syntax CEL specifies); a literal pattern is compiled with the expression, so a bad one is a pack problem.
+Each evaluation runs under a budget (steps and seconds) and stops with a CelError beyond it.
 """
 
 from __future__ import annotations
 
-import re
+import math
+import threading
+import time
 from typing import Any, Callable
 
 import lark
+import re2
 from celpy.evaluation import celstr
 
 Env = tuple[dict[str, Any], dict[str, Any]]        # (root facts, local names: the rule's item, macro variables)
@@ -37,7 +47,54 @@ class Missing(CelError):
 
 
 class Unsupported(Exception):
-    """The expression uses CEL outside the compiled subset (cel-python evaluates it instead)."""
+    """The expression uses CEL outside the compiled subset: refused when the pack loads."""
+
+
+class CompileError(Exception):
+    """The expression is CEL the engine supports but is wrong (e.g. an invalid regular expression)."""
+
+
+# --- the evaluation budget ----------------------------------------------------------------------------------
+
+MAX_STEPS = 1_000_000        # comprehension iterations and list items built, per evaluation
+MAX_SECONDS = 2.0            # wall-clock limit per evaluation (checked every 1,024 steps)
+
+
+class BudgetExceeded(Exception):
+    """The evaluation went beyond its budget (e.g. nested comprehensions over long lists). Not a CelError:
+    `||`, `&&`, has() and the macros absorb CEL errors, and a budget must stop the whole evaluation."""
+
+
+class _Budget(threading.local):
+    steps = 0
+    deadline = 0.0
+    seconds = MAX_SECONDS
+
+
+_BUDGET = _Budget()
+
+
+def _step(n: int = 1) -> None:
+    _BUDGET.steps -= n
+    if _BUDGET.steps < 0:
+        raise BudgetExceeded(f"evaluation stopped: more than {MAX_STEPS:,} steps")
+    if (_BUDGET.steps & 1023) == 0 and time.monotonic() > _BUDGET.deadline:
+        raise BudgetExceeded(f"evaluation stopped: longer than {_BUDGET.seconds:g} s")
+
+
+def run_with_budget(fn: "Fn", root: dict[str, Any], local: dict[str, Any], *, steps: int = MAX_STEPS,
+                    seconds: float = MAX_SECONDS) -> Any:
+    """Evaluate a compiled expression with a fresh budget."""
+    _BUDGET.steps, _BUDGET.deadline, _BUDGET.seconds = steps, time.monotonic() + seconds, seconds
+    return fn(root, local)
+
+
+def compile_regex(pattern: str) -> Any:
+    """An RE2 pattern (CEL's regular-expression syntax; linear-time matching); CompileError if invalid."""
+    try:
+        return re2.compile(pattern)
+    except re2.error as exc:
+        raise CompileError(f"invalid regular expression {pattern!r} for matches(): {exc}") from None
 
 
 def _dotted(path: tuple[str, ...] | None, name: str | None = None) -> str:
@@ -117,26 +174,30 @@ def _num(v: Any, op: str) -> Any:
 def _arith(op: str, a: Any, b: Any) -> Any:
     ka, kb = _kind(a), _kind(b)
     if op == "+" and ka == kb and ka in ("str", "list"):
+        _step(1 + (len(a) + len(b)) // 64)     # repeated doubling is bounded by the budget too
         return a + b
     _num(a, op)
     _num(b, op)
     both_int = isinstance(a, int) and isinstance(b, int)
-    if not both_int and (isinstance(a, int) or isinstance(b, int)):
-        raise CelError(f"no such overload: int {op} double (write 4.0, not 4, next to a fact)")
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
+    if not both_int:                  # the Facts' numbers are doubles: an int next to one is promoted
+        a, b = float(a), float(b)
+        if op == "%":
+            raise CelError("no such overload: double % double (% is for whole numbers only)")
+        if op == "/" and b == 0:
+            return math.copysign(math.inf, a) * math.copysign(1.0, b) if a and not math.isnan(a) else math.nan
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else 0.0}[op]
     if op in ("/", "%"):
         if b == 0:
             raise CelError("divide by zero")
-        if both_int:
-            q = abs(a) // abs(b) * (1 if (a >= 0) == (b >= 0) else -1)
-            return q if op == "/" else a - b * q
-        return a / b if op == "/" else a % b
-    raise Unsupported(op)
+        q = abs(a) // abs(b) * (1 if (a >= 0) == (b >= 0) else -1)
+        return _int64(q if op == "/" else a - b * q)
+    return _int64({"+": a + b, "-": a - b, "*": a * b}[op])
+
+
+def _int64(value: int) -> int:
+    if not -(1 << 63) <= value < (1 << 63):
+        raise CelError("integer overflow (beyond 64 bits)")
+    return value
 
 
 def _size(v: Any) -> int:
@@ -191,7 +252,10 @@ def _str_method(name: str) -> Callable[[Any, Any], bool]:
             return target.endswith(arg)
         if name == "contains":
             return arg in target
-        return re.search(arg, target) is not None
+        try:
+            return compile_regex(arg).search(target) is not None
+        except CompileError as exc:
+            raise CelError(str(exc)) from None
     return fn
 
 
@@ -201,6 +265,21 @@ METHODS = {"startsWith", "endsWith", "contains", "matches", "size"}
 
 
 # --- the compiler -----------------------------------------------------------------------------------------
+
+def _stepped(value: Any) -> Any:
+    _step()
+    return value
+
+
+def _string_literal(node: Any) -> str | None:
+    """The value of a node that is just a string literal, else None."""
+    while isinstance(node, lark.Tree) and len(_kids(node)) == 1 and node.data != "literal":
+        node = _kids(node)[0]
+    if isinstance(node, lark.Tree) and node.data == "literal" and node.children[0].type in ("STRING_LIT",
+                                                                                              "MLSTRING_LIT"):
+        return str(celstr(node.children[0]))
+    return None
+
 
 def _kids(node: lark.Tree) -> list[Any]:
     return [c for c in node.children if c is not None]
@@ -421,6 +500,16 @@ class _Compiler:
         if len(compiled) != 1:
             raise Unsupported(f"{name} with {len(compiled)} arguments")
         fn, (arg,) = _str_method(name), compiled
+        literal = _string_literal(args[0])
+        if name == "matches" and literal is not None:       # compiled once, now: a bad pattern is a pack problem
+            regex = compile_regex(literal)
+
+            def matches(root: dict, local: dict) -> bool:
+                value = target(root, local)
+                if not isinstance(value, str):
+                    raise CelError("no such overload: matches")
+                return regex.search(value) is not None
+            return matches
         return lambda r, l: fn(target(r, l), arg(r, l))
 
     def _macro(self, name: str, target_node: Any, args: list[Any]) -> Fn:
@@ -455,6 +544,7 @@ class _Compiler:
                 error = None
                 hits = 0
                 for x in items(root, local):
+                    _step()
                     inner = {**local, var: x}
                     try:
                         value = _bool(body(root, inner), name)
@@ -473,12 +563,13 @@ class _Compiler:
 
         if name == "filter":
             pred = bodies[0]
-            return lambda r, l: [x for x in items(r, l) if _bool(pred(r, {**l, var: x}), "filter")]
+            return lambda r, l: [x for x in items(r, l) if _stepped(_bool(pred(r, {**l, var: x}), "filter"))]
         if len(bodies) == 1:
             expr = bodies[0]
-            return lambda r, l: [expr(r, {**l, var: x}) for x in items(r, l)]
+            return lambda r, l: [_stepped(expr(r, {**l, var: x})) for x in items(r, l)]
         pred, expr = bodies
-        return lambda r, l: [expr(r, {**l, var: x}) for x in items(r, l) if _bool(pred(r, {**l, var: x}), "map")]
+        return lambda r, l: [_stepped(expr(r, {**l, var: x})) for x in items(r, l)
+                             if _bool(pred(r, {**l, var: x}), "map")]
 
     def c_ident_arg(self, node: lark.Tree) -> Fn:
         name = str(node.children[0])

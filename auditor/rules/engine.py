@@ -2,7 +2,9 @@
 
 For each rule and each subject (`for_each`: the deployment, every camera, every activity): `applies_when`
 false -> nothing; trigger true -> a finding (severity from `escalate`); a fact the rule needs is missing ->
-an `info` finding phrased as a question for the assessor, never a silent pass.
+an `info` finding phrased as a question for the assessor, never a silent pass. A rule whose evaluation fails
+(a type mismatch, its budget exceeded) is an error of its pack, never a finding: RuleEvaluationError names the
+rule file, the rule and the subject, and stops the run like any other bad input.
 """
 
 from __future__ import annotations
@@ -18,15 +20,11 @@ from auditor.core.instruments import fits
 from auditor.core.model import Check, Finding, Reference, Severity, Text, Tier
 from auditor.core.model import Outcome as CheckOutcome
 from auditor.core.vocab import term, vocab_for_path
-from auditor.rules.cel import (
-    CelRuntimeError,
-    Expression,
-    Unknown,
-    plain_numbers,
-    to_cel,
-)
+from auditor.core.errors import InputError, Problem
+from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers
 from auditor.rules.schema import TEMPLATE, Example, Rule
 
+MAX_RULE_ERRORS = 20                 # evaluation errors reported before the run stops
 EXAMPLE_DATE = "2026-11-23"          # audit.date in a rule example that does not set `audit`
 
 PASS, FAIL, UNKNOWN, NOT_APPLICABLE, ERROR = "pass", "fail", "unknown", "not_applicable", "error"
@@ -43,29 +41,20 @@ class Outcome:
     tier: Tier | None = None                    # for `fail`: the tier of the escalation case that applied
 
 
+class RuleEvaluationError(InputError):
+    """Rules that could not be evaluated on these facts: a defect of their pack (exit 2 in the CLI)."""
+
+
 class Subject:
-    """What a rule runs on: the Facts root, the item (`camera` / `activity`) and its label.
+    """What a rule runs on: the Facts root (numbers as floats), the item (`camera` / `activity`), its label."""
 
-    Data is plain Python with numbers as floats; the cel-python activation is built only if an
-    expression needs the interpreter.
-    """
-
-    def __init__(self, label: str, root: dict[str, Any], local: dict[str, Any],
-                 root_cel: dict[str, Any] | None = None) -> None:
+    def __init__(self, label: str, root: dict[str, Any], local: dict[str, Any]) -> None:
         self.label, self.root, self.local = label, root, local
-        self._root_cel = root_cel
-        self._activation: dict[str, Any] | None = None
         self.plain = {**root, **local} if local else root
-
-    def activation(self) -> dict[str, Any]:
-        if self._activation is None:
-            base = self._root_cel if self._root_cel is not None else dict(to_cel(self.root))
-            self._activation = {**base, **{k: to_cel(v) for k, v in self.local.items()}}
-        return self._activation
 
 
 def _eval(expr: Expression, subject: Subject) -> Any:
-    return expr.evaluate_plain(subject.root, subject.local, subject.activation)
+    return expr.evaluate_plain(subject.root, subject.local)
 
 
 def decide(rule: Rule, subject: Subject) -> Outcome:
@@ -158,17 +147,11 @@ def question_text(rule: Rule, fact: str) -> Text:
 # --- subjects --------------------------------------------------------------------------------------------
 
 class Context:
-    """The Facts document prepared once for every rule: numbers as floats, the CEL form built on demand."""
+    """The Facts document prepared once for every rule: numbers as floats."""
 
     def __init__(self, facts: dict[str, Any]) -> None:
         self.facts = facts
         self.root = plain_numbers(facts)
-        self._root_cel: dict[str, Any] | None = None
-
-    def root_cel(self) -> dict[str, Any]:
-        if self._root_cel is None:
-            self._root_cel = dict(to_cel(self.root))
-        return self._root_cel
 
     def deployment(self) -> Subject:
         return Subject("deployment", self.root, {})
@@ -210,9 +193,7 @@ def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | Non
     elif outcome.kind == UNKNOWN:
         message, severity, question = question_text(rule, outcome.fact), Severity.INFO, True
     else:
-        message = Text(en=f"Could not evaluate this rule: {outcome.error}. Please decide by hand.",
-                       fr=f"Impossible d'évaluer cette règle : {outcome.error}. Décision à prendre manuellement.")
-        severity, question = Severity.INFO, True
+        raise ValueError(f"an evaluation error is not a finding: {outcome.error}")
     return Finding(id=f"{rule.id}@{subject.label}", rule_id=rule.id, pack=rule.pack, severity=severity,
                    subject=subject.label, title=rule.title, message=message, rationale=rule.rationale,
                    remediation=rule.remediation, references=fitting_references(rule, subject.root),
@@ -221,14 +202,24 @@ def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | Non
                    feared_events=list(rule.feared_events))
 
 
+def rule_problem(rule: Rule, subject: str, error: str) -> Problem:
+    """The pack problem of a rule that failed to evaluate on a subject."""
+    return Problem(rule.file, f"rule {rule.id} could not be evaluated on {subject}: {error}", rule.line, None,
+                   f"rule {rule.id}")
+
+
 def pack_applies(pack: Any, ctx: Context) -> bool:
-    """A pack's own guard (e.g. the CNIL pack only for France); unknown counts as applicable."""
+    """A pack's own guard (e.g. the CNIL pack only for France); unknown counts as applicable.
+
+    Raises RuleEvaluationError if the guard itself fails to evaluate.
+    """
     if pack.applies_when is None:
         return True
     try:
         value = _eval(pack.applies_when, ctx.deployment())
-    except CelRuntimeError:
-        return True
+    except CelRuntimeError as exc:
+        raise RuleEvaluationError([Problem(str(pack.folder / "pack.yaml"), f"the applies_when of pack {pack.id} "
+                                           f"could not be evaluated: {exc}", None, None, "applies_when")]) from None
     return value is not False
 
 
@@ -239,7 +230,7 @@ def answered_text(rule: Rule, answer: Answer, asked: Text) -> Text:
 
 
 def _is_question(rule: Rule, outcome: Outcome) -> bool:
-    return outcome.kind in (UNKNOWN, ERROR) or (outcome.kind == FAIL and rule.question)
+    return outcome.kind == UNKNOWN or (outcome.kind == FAIL and rule.question)
 
 
 def check_of(rule: Rule, subject: Subject, outcome: Outcome,
@@ -282,6 +273,8 @@ class Evaluation:
 def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[Answer] = ()) -> Evaluation:
     """Run every rule of every applicable pack on each of its subjects; apply the assessor's answers.
 
+    Raises RuleEvaluationError listing every rule and subject whose evaluation failed (a defect of its pack).
+
     An answer for a check the facts already decide (passed, failed or not applicable) is not applied: a
     warning says so. Answers for rules or subjects this audit does not evaluate are the caller's to refuse
     (auditor.core.answers.check_answers with answerable()).
@@ -289,6 +282,7 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
     ctx = Context(facts)
     by_key = {(a.rule_id, a.subject): a for a in answers}
     out = Evaluation()
+    problems: list[Problem] = []
     for pack in packs:
         if not pack_applies(pack, ctx):
             continue
@@ -297,6 +291,12 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
                 continue
             for subject in ctx.subjects(rule.for_each):
                 outcome = decide(rule, subject)
+                if outcome.kind == ERROR:
+                    problems.append(rule_problem(rule, subject.label, outcome.error))
+                    if len(problems) >= MAX_RULE_ERRORS:        # a hostile pack must not hold the run for hours
+                        raise RuleEvaluationError(problems + [Problem(rule.file, "more rules failed; stopped after "
+                                                                                 f"{MAX_RULE_ERRORS} errors")])
+                    continue
                 answer = by_key.get((rule.id, subject.label))
                 if answer is not None and not _is_question(rule, outcome):
                     decided = {PASS: "passed", FAIL: "failed", NOT_APPLICABLE: "not applicable"}[outcome.kind]
@@ -308,6 +308,8 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
                 out.checks.append(check)
                 if finding is not None:
                     out.findings.append(finding)
+    if problems:
+        raise RuleEvaluationError(problems)
     return out
 
 

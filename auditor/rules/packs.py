@@ -77,7 +77,8 @@ def _display(path: Path) -> str:
 
 
 def is_pack_folder(folder: Path) -> bool:
-    return (folder / PACK_FILE).is_file()
+    """A folder holding a pack.yaml (of any kind: a pack.yaml that is not a regular file is reported as such)."""
+    return (folder / PACK_FILE).exists() or (folder / PACK_FILE).is_symlink()
 
 
 _CACHE: dict[tuple, Pack] = {}
@@ -113,7 +114,7 @@ def _load_pack(folder: Path, source: str) -> Pack:
         raise InputError([Problem(_display(folder), "no such rule-pack folder")])
     header_path = folder / PACK_FILE
     header = None
-    if not header_path.is_file():
+    if not header_path.exists() and not header_path.is_symlink():
         problems.append(Problem(_display(header_path), "the pack has no pack.yaml (id, title, jurisdiction, "
                                                        "version, checked, schema_version)"))
     else:

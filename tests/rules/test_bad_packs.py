@@ -230,7 +230,7 @@ def test_a_bad_user_pack_stops_the_run(make_pack, write_deployment):
 
 def test_packs_are_compiled_once_at_load(make_pack):
     pack = load_pack(make_pack([rule_doc()]))
-    assert pack.rules[0].trigger.program is not None
+    assert callable(pack.rules[0].trigger.fast)
     assert PACK_HEADER["id"] == pack.id
 
 

@@ -113,11 +113,13 @@ def test_deprecated_rules_do_not_run(make_pack):
     assert evaluate(FACTS, [pack]) == []
 
 
-def test_a_runtime_type_error_becomes_a_question_not_a_crash(make_pack):
+def test_a_runtime_type_error_is_a_pack_error_not_a_question(make_pack):
+    from auditor.rules.engine import RuleEvaluationError
     pack = pack_of(make_pack, trigger="camera.zone > 3")
-    findings = evaluate(FACTS, [pack])
-    assert findings and all(f.question and f.severity is Severity.INFO for f in findings)
-    assert "Could not evaluate this rule" in findings[0].message.en
+    with pytest.raises(RuleEvaluationError) as info:
+        evaluate(FACTS, [pack])
+    problem = info.value.problems[0]
+    assert problem.file.endswith(".yaml") and problem.line and "could not be evaluated on camera:" in problem.message
 
 
 @pytest.mark.parametrize("value, lang, text", [
