@@ -561,3 +561,25 @@ def _long_name_written(folder: Path, out: str, err: str) -> None:
 @case("output", exit=0, check=_long_name_written, may_change=("r" * 245 + ".json",))
 def case_output_250_byte_name(tmp: Path, env: Env) -> list[str]:
     return audit_to(tmp, "--json", str(tmp / ("r" * 245 + ".json")))
+
+
+# --- assessor answers -------------------------------------------------------------------------------------
+
+@case("answers", says=("{tmp}/answers.yaml", "named pipe"), timeout=20)
+def case_answers_is_a_fifo(tmp: Path, env: Env) -> list[str]:
+    fifo(tmp, "answers.yaml")
+    return [*AUDIT, str(config(tmp)), "--answers", str(tmp / "answers.yaml")]
+
+
+@case("answers", says=("{tmp}/answers.yaml:", "decision"))
+def case_answers_wrong_types(tmp: Path, env: Env) -> list[str]:
+    write(tmp, "answers.yaml", dump({"answers": [{"rule_id": "GDPR-ART37-DPO", "subject": "deployment",
+                                                  "decision": True, "answered_by": ["x"],
+                                                  "answered_on": 20261120}]}))
+    return [*AUDIT, str(config(tmp)), "--answers", str(tmp / "answers.yaml")]
+
+
+@case("answers", says=("{tmp}/answers.yaml", "same file as the input"))
+def case_output_is_the_answers_file(tmp: Path, env: Env) -> list[str]:
+    write(tmp, "answers.yaml", dump({"answers": []}))
+    return [*AUDIT, str(config(tmp)), "--answers", str(tmp / "answers.yaml"), "--json", str(tmp / "answers.yaml")]
