@@ -134,7 +134,7 @@ def packs_fingerprint() -> list[list[str]]:
 
 
 def _sha256(path: Path) -> str:
-    from auditor.audit import sha256_file
+    from auditor.core.fileio import sha256_file
     return sha256_file(path)
 
 
@@ -432,13 +432,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def _write_store_outputs(out_dir: Path, store_id: str, value: dict[str, Any]) -> dict[str, Any]:
     """Write a store's outputs (atomically) and keep only their names and hashes in the result."""
-    import hashlib
+    from auditor.core.fileio import sha256_bytes
     folder = store_dir(out_dir, store_id)
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
     for name, data in sorted(value.get("outputs", {}).items()):
         atomic_write_bytes(folder / name, data)
-        files[name] = hashlib.sha256(data).hexdigest()
+        files[name] = sha256_bytes(data)
     out = {k: v for k, v in value.items() if k != "outputs"}
     out["files"] = files
     return out
@@ -446,7 +446,7 @@ def _write_store_outputs(out_dir: Path, store_id: str, value: dict[str, Any]) ->
 
 def _outputs_intact(out_dir: Path, store_id: str, cached: dict[str, Any]) -> bool:
     """A cached store result counts only if its output files are still there, unchanged."""
-    from auditor.audit import sha256_file
+    from auditor.core.fileio import sha256_file
     folder = store_dir(out_dir, store_id)
     for name, sha in (cached.get("files") or {}).items():
         path = folder / name
