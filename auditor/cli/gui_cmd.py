@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+from auditor.cli import ExitCode
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,6 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from auditor.core.qtcheck import diagnose
+
+    problem = diagnose()                 # before Qt starts: Qt aborts with no word of why it cannot
+    if problem:
+        print(problem, file=sys.stderr)
+        return ExitCode.INVALID_INPUT
     from auditor.gui.app import run_gui
 
     return run_gui(args.project)
