@@ -6,7 +6,8 @@ requirements.lock plus this project (editable), and reinstalls whenever the lock
 pyproject.toml change. Then it runs the command.
 
     python3 dev.py demo            full audit of the bundled example (the main job)
-    python3 dev.py test [ARGS]     the whole test suite (pytest ARGS...)
+    python3 dev.py test [ARGS]     ruff and mypy, then the whole test suite (pytest ARGS...); naming test
+                                   files or folders runs only those tests, without the lint step
     python3 dev.py bench           the benchmarks in bench/, printed as tables
     python3 dev.py auditor ARGS    any `auditor` command inside the environment
     python3 dev.py lock            re-resolve requirements.lock from pyproject.toml
@@ -89,6 +90,20 @@ def lock() -> int:
     return 0
 
 
+def lint(py: Path) -> int:
+    """ruff, then mypy, as configured in pyproject.toml; a finding fails the test command."""
+    print("dev.py: ruff check", flush=True)
+    rc = _run([py, "-m", "ruff", "check", "--quiet", "."])
+    if rc:
+        print("dev.py: ruff found problems (see above; `ruff check --fix` repairs many)", file=sys.stderr)
+        return rc
+    print("dev.py: mypy", flush=True)
+    rc = _run([py, "-m", "mypy"])
+    if rc:
+        print("dev.py: mypy found problems (see above)", file=sys.stderr)
+    return rc
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(__doc__)
@@ -104,6 +119,10 @@ def main(argv: list[str]) -> int:
         return _run([py, "-m", "auditor", *rest], env=env)
     if cmd == "test":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if not any(Path(a.split("::")[0]).exists() for a in rest if not a.startswith("-")):
+            rc = lint(py)                  # the whole suite (CI): lint and type check first
+            if rc:
+                return rc
         rc = _run([py, "-m", "pytest", *rest], env=env)
         if rc == 5:
             print("dev.py: pytest collected no test; that is a failure here.", file=sys.stderr)

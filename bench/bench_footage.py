@@ -87,7 +87,7 @@ class Score:
             self.det[k] += 1
             self.fp[k] += j not in used
 
-    def merge(self, other: "Score") -> None:
+    def merge(self, other: Score) -> None:
         for name in ("tp", "gt", "fp", "det"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.seconds += other.seconds
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{EVAL_FPS:g} frames/s evaluated per clip; default sampling {analyze.DEFAULT_SAMPLE_FPS:g} fps\n")
     print(f"{'scene':22} {'detector':16} recall by face width ({head.strip()})  precision by width"
           f"          det fps  decode fps")
-    for name, scene, tuned, s, f, b, dec, tuned_per, hour in rows:
+    for name, _scene, tuned, s, f, b, dec, tuned_per, _hour in rows:
         for label, sc, extra in (("stack", s, f"{1 / tuned_per if tuned_per else 0:7.1f}"),
                                  ("centerface-full", f, f"{f.fps():7.1f}"), ("blazeface-full", b, f"{b.fps():7.1f}")):
             print(f"{name if label == 'stack' else '':22} {label:16} {fmt(sc.recall())}   {fmt(sc.precision())}"

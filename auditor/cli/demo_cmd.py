@@ -41,7 +41,7 @@ def choose_example(files: list[Path], name: str | None) -> Path | None:
         matches = [f for f in files if name in f.name]
         return matches[0] if matches else None
     hinted = [f for f in files if DEFAULT_EXAMPLE_HINT in f.name]
-    return (hinted or files or [None])[0]
+    return (hinted or files)[0] if (hinted or files) else None
 
 
 def main(args: argparse.Namespace) -> int:

@@ -51,7 +51,7 @@ class RichProgress:
     def __init__(self) -> None:
         from rich.console import Console
         self.console = Console(stderr=True)
-        self.live = None
+        self.live: Any = None
         self.shown_dashboard = False
 
     def __call__(self, snap: Any) -> None:

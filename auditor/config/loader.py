@@ -57,7 +57,7 @@ def _unwrap(annotation: Any) -> Any:
 
 
 
-def _problem_from_pydantic(err: dict[str, Any], doc: Document) -> Problem:
+def _problem_from_pydantic(err: Any, doc: Document) -> Problem:
     loc: KeyPath = tuple(err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":

@@ -210,7 +210,7 @@ def parse_answers(entries: Any, *, file: str = "<answers>", doc: Document | None
         out.append(Answer(rule_id, subject, decision, (entry.get("note") or "").strip(),
                           entry["answered_by"].strip(), answered_on or "", file=file, line=line, column=col,
                           path=format_path(path),
-                          positions={k: (v[0], v[1]) for k, v in positions.items() if v[0] is not None}))
+                          positions={k: (v[0], v[1] or 1) for k, v in positions.items() if v[0] is not None}))
     if problems:
         raise InputError(problems)
     return out

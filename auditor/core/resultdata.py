@@ -75,7 +75,7 @@ def _build(tp: Any, value: Any, file: str, where: str) -> Any:
             return tp(value)
         except ValueError:
             raise _fail(file, where, "one of " + ", ".join(str(m.value) for m in tp), value) from None
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
             raise _fail(file, where, "a mapping", value)
         hints = typing.get_type_hints(tp)

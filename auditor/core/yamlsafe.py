@@ -117,7 +117,7 @@ class _Builder:
             return out
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if (not node.style and ":" in node.value
+        if (isinstance(node, ScalarNode) and not node.style and ":" in node.value
                 and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")):
             # YAML 1.1 reads unquoted 1:1 or 09:30 as base-60 numbers (61, 570); YAML 1.2 and every reader of
             # these files mean the text.

@@ -21,7 +21,8 @@ import os
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import cv2
 import numpy as np
@@ -215,7 +216,7 @@ class CctvFaceDetector:
         faces = _nms(faces)
         return refine_pose(frame, faces) if self.pose else faces
 
-    def tuned(self, faces: Iterable[Face], frame_height: int) -> "CctvFaceDetector":
+    def tuned(self, faces: Iterable[Face], frame_height: int) -> CctvFaceDetector:
         """A detector for one camera, from the faces its calibration frames showed.
 
         Small faces (< SMALL_FACE_PX) get an upscaled band around where they were seen; the full frame

@@ -86,7 +86,7 @@ def format_datetime(value: str | None, lang: str) -> str:
     except ValueError:
         return str(value)
     if d.tzinfo is not None:
-        d = d.astimezone(dt.timezone.utc)
+        d = d.astimezone(dt.UTC)
     if lang == "fr":
         return f"{format_date(d, lang)} à {d.hour:02d} h {d.minute:02d} UTC"
     return f"{format_date(d, lang)}, {d.hour:02d}:{d.minute:02d} UTC"

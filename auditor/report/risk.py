@@ -46,7 +46,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from auditor.core.model import AuditResult, Finding, Severity, Text
 

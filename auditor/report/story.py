@@ -36,6 +36,7 @@ from auditor.report.document import (
     headings,
     plain_text,
 )
+from auditor.report.textprep import FACT_CHARS, clip, display_result
 from auditor.report.evidence import EvidenceFrame, EvidenceSet
 from auditor.report.i18n import t
 
@@ -800,7 +801,7 @@ def _measures(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                               t(lang, "meas.priority"), t(lang, "meas.owner"), t(lang, "meas.due")]]
     for i, (f, group) in enumerate(acts, 1):
         worst = max(group, key=lambda x: x.severity.rank)
-        subjects = ", ".join(subject_label(x.subject, lang) for x in group)
+        subjects = clip(", ".join(subject_label(x.subject, lang) for x in group), FACT_CHARS)   # a cell fits a page
         action = (f"{_e(_tx(f.remediation, lang))}<br/><font size=6.8 color='#52606d'>"
                   f"{_e(t(lang, 'meas.applies_to', subjects=subjects))}</font>")
         rows.append([str(i), _Raw(action),
@@ -1315,6 +1316,7 @@ def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | N
     """
     if lang not in ("en", "fr"):
         raise ValueError(f"unsupported report language {lang!r} (en or fr)")
+    result = display_result(result)            # over-long values clipped: a cell must fit a page
     ctx = _Ctx(result, lang, evidence, assessor, risk or risk_mod.assess(result), _StyleNames(), changes)
     h = _Headings()
     story: list[Flowable] = []

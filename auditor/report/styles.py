@@ -73,7 +73,7 @@ def _keep_narrow_no_break_space() -> None:
     if getattr(paragraph.split, "_keeps_nnbsp", False):
         return
     original = paragraph.split
-    splitter = re.compile("[%s]+" % re.escape(paragraph._wsc.replace("\u202f", ""))).split
+    splitter = re.compile(f"[{re.escape(paragraph._wsc.replace(chr(0x202F), ''))}]+").split
 
     def split(text, delim=None):
         if delim is None and isinstance(text, str) and "\u202f" in text:

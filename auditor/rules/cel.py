@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import celpy
 import lark
@@ -193,7 +194,7 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
-def compile_expr(text: str) -> "Expression":
+def compile_expr(text: str) -> Expression:
     """Parse a CEL expression; raise CelSyntaxError with a position inside the expression."""
     if not isinstance(text, str) or not text.strip():
         raise CelSyntaxError("the expression is empty")

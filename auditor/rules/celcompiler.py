@@ -22,7 +22,8 @@ from __future__ import annotations
 import math
 import threading
 import time
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import lark
 import re2
@@ -82,7 +83,7 @@ def _step(n: int = 1) -> None:
         raise BudgetExceeded(f"evaluation stopped: longer than {_BUDGET.seconds:g} s")
 
 
-def run_with_budget(fn: "Fn", root: dict[str, Any], local: dict[str, Any], *, steps: int = MAX_STEPS,
+def run_with_budget(fn: Fn, root: dict[str, Any], local: dict[str, Any], *, steps: int = MAX_STEPS,
                     seconds: float = MAX_SECONDS) -> Any:
     """Evaluate a compiled expression with a fresh budget."""
     _BUDGET.steps, _BUDGET.deadline, _BUDGET.seconds = steps, time.monotonic() + seconds, seconds
@@ -275,9 +276,9 @@ def _string_literal(node: Any) -> str | None:
     """The value of a node that is just a string literal, else None."""
     while isinstance(node, lark.Tree) and len(_kids(node)) == 1 and node.data != "literal":
         node = _kids(node)[0]
-    if isinstance(node, lark.Tree) and node.data == "literal" and node.children[0].type in ("STRING_LIT",
-                                                                                              "MLSTRING_LIT"):
-        return str(celstr(node.children[0]))
+    token = node.children[0] if isinstance(node, lark.Tree) and node.data == "literal" else None
+    if isinstance(token, lark.Token) and token.type in ("STRING_LIT", "MLSTRING_LIT"):
+        return str(celstr(token))
     return None
 
 
@@ -615,6 +616,8 @@ class _Compiler:
 
     def c_literal(self, node: lark.Tree) -> Fn:
         token = node.children[0]
+        if not isinstance(token, lark.Token):
+            raise Unsupported(f"literal {token!r}")
         kind, text = token.type, str(token)
         value: Any
         if kind == "INT_LIT":

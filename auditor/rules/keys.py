@@ -25,10 +25,10 @@ class Node:
     """One key of the tree: an object with fields, a list of items, a scalar leaf or an open subtree."""
 
     kind: str                                              # object | list | leaf | any
-    fields: dict[str, "Node"] = field(default_factory=dict)
-    item: "Node | None" = None
+    fields: dict[str, Node] = field(default_factory=dict)
+    item: Node | None = None
 
-    def child(self, name: str) -> "Node | None":
+    def child(self, name: str) -> Node | None:
         return self.fields.get(name)
 
 

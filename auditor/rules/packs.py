@@ -12,7 +12,8 @@ import hashlib
 import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 from auditor.core.errors import InputError, Problem
 from auditor.core.model import PackInfo, Text

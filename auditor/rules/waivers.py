@@ -21,7 +21,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from auditor.core.errors import InputError, Problem
 from auditor.core.model import AuditResult, Finding, WaiverState

@@ -14,7 +14,8 @@ import copy
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import yaml
 
@@ -27,7 +28,7 @@ class Case:
 
     id: str
     area: str
-    build: Callable[[Path, "Env"], list[str]]
+    build: Callable[[Path, Env], list[str]]
     exit: int = 2
     says: tuple[str, ...] = ()               # each must appear in stdout+stderr ({tmp} is the case folder)
     never: tuple[str, ...] = ("Traceback",)  # none may appear
@@ -583,3 +584,47 @@ def case_answers_wrong_types(tmp: Path, env: Env) -> list[str]:
 def case_output_is_the_answers_file(tmp: Path, env: Env) -> list[str]:
     write(tmp, "answers.yaml", dump({"answers": []}))
     return [*AUDIT, str(config(tmp)), "--answers", str(tmp / "answers.yaml"), "--json", str(tmp / "answers.yaml")]
+
+
+# --- very large deployments in the PDF -------------------------------------------------------------------------
+
+def _pdf_written(name: str) -> Callable[[Path, str, str], None]:
+    def check(folder: Path, out: str, err: str) -> None:
+        assert (folder / name).read_bytes().startswith(b"%PDF")
+    return check
+
+
+@case("size", exit=0, may_change=("r.pdf",), check=_pdf_written("r.pdf"), timeout=600)
+def case_unbreakable_2000_character_names_in_the_pdf(tmp: Path, env: Env) -> list[str]:
+    data = deployment()
+    data["store"]["name"] = "N" * 2000
+    data["cameras"][0]["name"] = "C" * 2000
+    data["activities"][0]["name"] = "A" * 2000
+    return [*AUDIT, str(config(tmp, data)), "--out", str(tmp / "r.pdf")]
+
+
+@case("size", says=("{tmp}/store.yaml", "at most 2000 characters"))
+def case_a_60000_character_name(tmp: Path, env: Env) -> list[str]:
+    data = deployment()
+    data["store"]["name"] = "N" * 60_000
+    return [*AUDIT, str(config(tmp, data)), "--out", str(tmp / "r.pdf")]
+
+
+def _pdf_says_what_it_left_out(folder: Path, out: str, err: str) -> None:
+    from pypdf import PdfReader
+    text = " ".join(page.extract_text() or "" for page in PdfReader(folder / "r.pdf").pages[-8:])
+    assert "of the 10,000 cameras" in " ".join(text.split())
+    import json
+    assert len(json.loads((folder / "r.json").read_text())["facts"]["cameras"]) == 10_000
+
+
+@case("size", exit=0, may_change=("r.pdf", "r.json"), check=_pdf_says_what_it_left_out, timeout=900)
+def case_10000_cameras(tmp: Path, env: Env) -> list[str]:
+    from auditor.report import textprep
+    env.monkeypatch.setattr(textprep, "CAMERAS", 20)      # the same code path as 200, with a shorter PDF
+    env.monkeypatch.setattr(textprep, "FINDINGS", 300)
+    data = deployment()
+    data["cameras"] = [{"id": f"CAM-{i}", "zone": "entrance", "retention_days": 30, "recording": True}
+                       for i in range(10_000)]
+    data["activities"][0]["cameras"] = [f"CAM-{i}" for i in range(10_000)]
+    return [*AUDIT, str(config(tmp, data)), "--out", str(tmp / "r.pdf"), "--json", str(tmp / "r.json")]

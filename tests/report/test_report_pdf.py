@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from auditor.core.tasks import CancelToken, Cancelled
-from auditor.report import i18n, pdf as pdf_mod
+from auditor.report import pdf as pdf_mod
 from auditor.report.pdf import write_pdf
 
 NN = "\u202f"

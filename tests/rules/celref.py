@@ -5,7 +5,8 @@ Facts number a double, comparisons across int and double) so that tests can comp
 from __future__ import annotations
 
 import operator
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import celpy
 from celpy import celtypes
@@ -53,9 +54,9 @@ def _in(item: Any, container: Any) -> Any:
         for element in container:
             x, y = _num(item, element)
             try:
-                if type(x) is type(y) or isinstance(x, type(y)) or isinstance(y, type(x)):
-                    if x == y:
-                        return celtypes.BoolType(True)
+                same_kind = type(x) is type(y) or isinstance(x, type(y)) or isinstance(y, type(x))
+                if same_kind and x == y:
+                    return celtypes.BoolType(True)
             except TypeError:
                 continue
         return celtypes.BoolType(False)

@@ -134,10 +134,9 @@ def test_french_sarif(result):
 def test_writers_replace_the_target_atomically(tmp_path):
     target = tmp_path / "report.json"
     target.write_text("previous", encoding="utf-8")
-    with pytest.raises(RuntimeError):
-        with atomic_writer(target) as fh:
-            fh.write("half")
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), atomic_writer(target) as fh:
+        fh.write("half")
+        raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
     with atomic_writer(target) as fh:

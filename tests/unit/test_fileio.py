@@ -42,10 +42,9 @@ def test_a_new_file_gets_the_umask_permissions_not_0600(tmp_path):
 def test_a_failure_inside_the_block_leaves_the_old_file_and_no_temp(tmp_path):
     target = tmp_path / "r.json"
     target.write_text("old")
-    with pytest.raises(RuntimeError):
-        with fileio.atomic_writer(target) as fh:
-            fh.write("half")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), fileio.atomic_writer(target) as fh:
+        fh.write("half")
+        raise RuntimeError("boom")
     assert target.read_text() == "old" and leftovers(tmp_path) == []
 
 
@@ -56,9 +55,8 @@ def test_enospc_leaves_nothing_half_written(tmp_path, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
     monkeypatch.setattr(fileio.os, "fsync", full)
-    with pytest.raises(OSError) as info:
-        with fileio.atomic_writer(target) as fh:
-            fh.write("new" * 1000)
+    with pytest.raises(OSError) as info, fileio.atomic_writer(target) as fh:
+        fh.write("new" * 1000)
     assert info.value.errno == errno.ENOSPC
     assert target.read_text() == "old" and leftovers(tmp_path) == []
 
@@ -149,11 +147,10 @@ def test_a_read_only_folder_is_refused_before_any_work(tmp_path, monkeypatch):
 
 def test_an_output_set_interrupted_before_commit_leaves_nothing(tmp_path):
     targets = fileio.check_outputs({"--json": str(tmp_path / "r.json"), "--sarif": str(tmp_path / "r.sarif")})
-    with pytest.raises(KeyboardInterrupt):
-        with fileio.OutputSet() as outputs:
-            outputs.stage(targets[0]).write_text("{}")
-            outputs.stage(targets[1])
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), fileio.OutputSet() as outputs:
+        outputs.stage(targets[0]).write_text("{}")
+        outputs.stage(targets[1])
+        raise KeyboardInterrupt
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
