@@ -352,7 +352,10 @@ def cnil_list(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, 
               large_scale: bool) -> tuple[list[str], list[str]]:
     """CNIL DPIA-list items matched (France only) and a reason for each."""
     items: dict[str, list[str]] = {}
-    add = lambda n, why: items.setdefault(n, []).append(why)
+
+    def add(n: str, why: str) -> None:
+        items.setdefault(n, []).append(why)
+
     for act in dep.activities:
         d, t, aid = acts[act.id], act.technique, act.id
         if act.purpose_category == "staff_performance":

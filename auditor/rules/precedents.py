@@ -215,7 +215,8 @@ def _entry(c: _Checker, data: Any, path: KeyPath) -> Precedent | None:
     provisions = _provisions(c, data.get("provisions"), path + ("provisions",)) if "provisions" in data else []
     texts = {n: c.text(data, n, path) for n in ("authority", "reference", "technology")}
     appeal = c.text(data, "appeal", path, required=False) or ""
-    if len(c.problems) > before or not (pid and country and year and text and url and all(texts.values())):
+    if len(c.problems) > before or not (pid and country and year and text and url and outcome and verified
+                                        and all(texts.values())):
         return None
     return Precedent(id=pid, authority=texts["authority"], country=country, year=year, date=date,  # type: ignore[arg-type]
                      reference=texts["reference"], setting=setting, technology=texts["technology"],  # type: ignore[arg-type]
