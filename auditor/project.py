@@ -133,7 +133,8 @@ def _type_problems(data: dict[str, Any], file: str, doc: Document | None) -> lis
     problems: list[Problem] = []
 
     def bad(path: tuple[str | int, ...], message: str, expected: str = "", found: Any = None) -> None:
-        problems.append(Problem(file, message, *_where(doc, path), format_path(path), expected=expected,
+        problems.append(Problem(file, f"malformed audit project: {message}", *_where(doc, path), format_path(path),
+                                expected=expected,
                                 found="" if found is None else describe_value(found)))
 
     def is_text_map(value: Any) -> bool:
