@@ -117,11 +117,11 @@ def redact_frame(frame: np.ndarray, boxes: Sequence[Face | Sequence[float] | dic
     if recheck:
         det = detector or default_detector()
         search = getattr(det, "full_sweep", det.detect)     # the thorough pass when the detector has one
-        for p in range(PASSES):
+        for _ in range(PASSES):
             found = search(out)
             if not found:
                 break
-            for j, f in enumerate(found):
+            for f in found:
                 rect = enlarge(f.box, out.shape)
                 if rect is not None:
                     mask_region(out, rect, style="solid")
