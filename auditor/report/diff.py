@@ -184,7 +184,9 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any], *, old_name: str = "O
             d.changed.append(change)
         else:
             d.unchanged.append(change)
-    order = lambda c: (-_RANK.get(c.new_severity or c.old_severity or "info", 0), c.rule_id, c.subject)
+    def order(c: Any) -> tuple:
+        return (-_RANK.get(c.new_severity or c.old_severity or "info", 0), c.rule_id, c.subject)
+
     for items in (d.resolved, d.new_findings, d.changed, d.unchanged):
         items.sort(key=order)
     return d

@@ -449,9 +449,9 @@ def case_output_is_the_config(tmp: Path, env: Env) -> list[str]:
 
 
 @case("output", says=("{tmp}/store.yaml", "same file as the input"))
-def case_output_pdf_is_the_config_through_dots(tmp: Path, env: Env) -> list[str]:
+def case_output_is_the_config_through_dots(tmp: Path, env: Env) -> list[str]:
     (tmp / "sub").mkdir()
-    return audit_to(tmp, "--out", str(tmp / "sub" / ".." / "store.yaml"))
+    return audit_to(tmp, "--sarif", str(tmp / "sub" / ".." / "store.yaml"))
 
 
 @case("output", says=("{tmp}/link.yaml", "same file as the input"))
