@@ -219,18 +219,16 @@ class TerminalProgress:
 
 
 def verdict_line(result: AuditResult) -> str:
-    from auditor.report.json_report import is_prohibited
     counts = result.counts()
     waived = sum(result.counts(waived=True).values())
     derived = result.facts.get("derived", {})
-    prohibited = any(is_prohibited(f) for f in result.findings)
     parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Severity)
-    return (f"DPIA required: {'yes' if derived.get('dpia_required') else 'no'}; "
-            f"prohibited practice flagged: {'yes' if prohibited else 'no'}; findings: {parts}; waived: {waived}")
+    return (f"Verdict: {result.verdict().text.en}; DPIA required: {'yes' if derived.get('dpia_required') else 'no'}; "
+            f"findings: {parts}; waived: {waived}")
 
 
 def print_summary(result: AuditResult, *, out: Any = None) -> None:
-    from auditor.report.json_report import is_prohibited, sorted_findings
+    from auditor.report.json_report import sorted_findings
     out = out or sys.stdout
     facts = result.facts
     store = facts.get("store", {})
@@ -244,8 +242,9 @@ def print_summary(result: AuditResult, *, out: Any = None) -> None:
           file=out)
     for reason in derived.get("dpia_reasons", []):
         print(f"  - {reason}", file=out)
-    prohibited = [f for f in result.findings if is_prohibited(f)]
-    print(f"Prohibited practice flagged: {'YES' if prohibited else 'no'}", file=out)
+    print(f"Verdict: {result.verdict().text.en}", file=out)
+    for f in sorted_findings(result.verdict_findings()):
+        print(f"  - {f.rule_id} on {f.subject}: {f.title.en}", file=out)
     findings = sorted_findings(result.findings)
     if findings:
         print("Findings:", file=out)

@@ -48,7 +48,7 @@ def main(args: argparse.Namespace) -> int:
     from auditor.audit import AuditRequest, run_audit, subject_regions
     from auditor.cli.audit_cmd import TerminalProgress, print_summary
     from auditor.core.fileio import OutputSet, check_outputs
-    from auditor.report.json_report import is_prohibited, write_json
+    from auditor.report.json_report import write_json
     from auditor.report.pdf import write_pdf
     from auditor.report.sarif import write_sarif
 
@@ -61,7 +61,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"auditor demo: no example matches {args.example!r}; examples: "
               + ", ".join(f.stem for f in files), file=sys.stderr)
         return ExitCode.INVALID_INPUT
-    header = f"{'example':<40} {'DPIA':<5} {'prohibited':<10} " + " ".join(f"{s.value:>7}" for s in Severity)
+    header = f"{'example':<40} {'DPIA':<5} {'verdict':<22} " + " ".join(f"{s.value:>7}" for s in Severity)
     print(header)
     print("-" * len(header))
     bad = 0
@@ -73,9 +73,8 @@ def main(args: argparse.Namespace) -> int:
             print(f"{path.stem:<40} invalid: {exc.problems[0].format() if exc.problems else exc}")
             continue
         counts = result.counts()
-        prohibited = any(is_prohibited(f) for f in result.findings)
         print(f"{path.stem:<40} {'yes' if result.facts['derived']['dpia_required'] else 'no':<5} "
-              f"{'yes' if prohibited else 'no':<10} " + " ".join(f"{counts[s.value]:>7}" for s in Severity))
+              f"{result.verdict().value:<22} " + " ".join(f"{counts[s.value]:>7}" for s in Severity))
     print()
     use_footage = not args.no_footage
     progress = TerminalProgress()

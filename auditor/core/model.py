@@ -40,6 +40,11 @@ class Tier(str, Enum):
         """2 for prohibited down to 0, so that `a.rank >= b.rank` means 'at least as bad'."""
         return {"prohibited": 2, "unlawful_until_fixed": 1, "lawful_with_conditions": 0}[self.value]
 
+    @property
+    def text(self) -> Text:
+        """The verdict as every output words it (CLI, PDF, SARIF, JSON, GUI), in English and French."""
+        return VERDICT_TEXT[self.value]
+
 
 # The tiers a rule may declare for its blocker (lawful_with_conditions is what a non-blocker means).
 BLOCKER_TIERS = (Tier.PROHIBITED.value, Tier.UNLAWFUL_UNTIL_FIXED.value)
@@ -56,6 +61,16 @@ class Text:
 
     def get(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
+
+
+VERDICT_TEXT = {
+    "prohibited": Text("Prohibited: cannot be made lawful as designed",
+                       "Interdit : ne peut pas être rendu licite tel que conçu"),
+    "unlawful_until_fixed": Text("Unlawful until fixed: must not start or go on until the blockers below are fixed",
+                                 "Illicite en l'état : ne doit ni commencer ni se poursuivre tant que les points "
+                                 "bloquants ci-dessous ne sont pas corrigés"),
+    "lawful_with_conditions": Text("Lawful with conditions", "Licite sous conditions"),
+}
 
 
 @dataclass(frozen=True)
@@ -196,6 +211,9 @@ class Check:
     references: list[Reference] = field(default_factory=list)
     answer: Answer | None = None      # the assessor's answer that decided it, if any
     finding_id: str | None = None     # the finding this check produced (failed and question outcomes)
+    missing_fact: str = ""            # question: the fact the rule needs that is not declared
+    error: str = ""                   # question: why the rule could not be evaluated
+    # A question with neither is a question rule that applies: the law calls for the assessor's judgement.
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule_id": self.rule_id, "pack": self.pack, "subject": self.subject,
@@ -203,6 +221,10 @@ class Check:
                                "references": [r.to_dict() for r in self.references]}
         if self.finding_id:
             out["finding_id"] = self.finding_id
+        if self.missing_fact:
+            out["missing_fact"] = self.missing_fact
+        if self.error:
+            out["error"] = self.error
         if self.answer is not None:
             out["answer"] = self.answer.to_dict()
         return out
@@ -251,6 +273,20 @@ class AuditResult:
     def verdict(self) -> Tier:
         """The deployment's verdict: the worst tier of its findings (computed here only, for every output)."""
         return verdict_of(self.findings)
+
+    def verdict_findings(self) -> list[Finding]:
+        """The findings that make the verdict: those of the verdict's tier when it is prohibited or unlawful
+        until fixed; the conditions (decided, non-waived findings above info) when it is lawful with conditions."""
+        tier = self.verdict()
+        if tier is Tier.LAWFUL_WITH_CONDITIONS:
+            return [f for f in self.findings
+                    if not f.question and not f.is_waived and f.severity is not Severity.INFO]
+        return [f for f in self.findings if f.verdict_tier is tier]
+
+    def blocking_findings(self) -> list[Finding]:
+        """Every finding that stops the deployment (its verdict tier is above lawful with conditions), worst first."""
+        return sorted((f for f in self.findings if f.verdict_tier is not Tier.LAWFUL_WITH_CONDITIONS),
+                      key=lambda f: -f.verdict_tier.rank)
 
     def counts(self, *, waived: bool = False) -> dict[str, int]:
         """Findings per severity, not waived (default) or waived only."""

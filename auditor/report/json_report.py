@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from auditor.core.model import AuditResult, Finding, Severity
+from auditor.core.model import AuditResult, Finding, Severity, Tier
 from auditor.report import atomic_writer, is_stale, stale_warning
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "2.0"
 TOOL_NAME = "Store Camera Privacy Auditor"
 SCHEMA_ID = "https://store-camera-privacy-auditor.invalid/findings.schema.json"
 
@@ -18,11 +18,6 @@ _ORDER = {s.value: i for i, s in enumerate(Severity)}
 
 def audit_date_of(result: AuditResult) -> str:
     return str(result.facts.get("audit", {}).get("date") or result.generated_at[:10])
-
-
-def is_prohibited(finding: Finding) -> bool:
-    """A non-waived blocker that is a verdict (not a question): a practice the report flags as prohibited."""
-    return finding.severity is Severity.BLOCKER and not finding.is_waived and not finding.question
 
 
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
@@ -49,12 +44,22 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "remediation": {"en": f.remediation.en, "fr": f.remediation.fr},
         "references": [r.to_dict() for r in f.references],
         "precedents": [p.to_dict() for p in f.precedents],
+        "tier": f.tier.value if f.tier else None,
+        "verdict_tier": f.verdict_tier.value,
         "evidence": f.evidence,
         "question": f.question,
         "waived": f.is_waived,
         "waiver": waiver,
         "answer": answer_dict(f.answer),
     }
+
+
+def check_dict(c: Any) -> dict[str, Any]:
+    """One evaluated rule x subject and its outcome (failed | passed | not_applicable | question)."""
+    out = c.to_dict()
+    if c.answer is not None:
+        out["answer"] = answer_dict(c.answer)
+    return out
 
 
 def answer_dict(answer: Any) -> dict[str, Any] | None:
@@ -79,7 +84,8 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
         if stale:
             entry["warning"] = stale_warning(p.id, p.checked, audit_date)
         packs.append(entry)
-    prohibited = [f.id for f in findings if is_prohibited(f)]
+    verdict = result.verdict()
+    verdict_ids = {f.id for f in result.verdict_findings()}
     return {
         "$schema": SCHEMA_ID,
         "format_version": FORMAT_VERSION,
@@ -92,14 +98,19 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
             "dpia_required": bool(derived.get("dpia_required", False)),
             "dpia_reasons": list(derived.get("dpia_reasons", [])),
             "wp248_met": list(derived.get("wp248", {}).get("met", [])),
-            "prohibited": bool(prohibited),
-            "prohibited_findings": prohibited,
+            "verdict": verdict.value,
+            "verdict_text": {"en": verdict.text.en, "fr": verdict.text.fr},
+            "verdict_findings": [f.id for f in findings if f.id in verdict_ids],
+            "prohibited": verdict is Tier.PROHIBITED,
+            "prohibited_findings": [f.id for f in findings if f.verdict_tier is Tier.PROHIBITED],
+            "unlawful_until_fixed_findings": [f.id for f in findings if f.verdict_tier is Tier.UNLAWFUL_UNTIL_FIXED],
             "counts": result.counts(),
             "waived": result.counts(waived=True),
             "questions": sum(1 for f in findings if f.question and not f.is_waived),
             "total": len(findings),
         },
         "findings": [finding_dict(f) for f in findings],
+        "checks": [check_dict(c) for c in result.checks],
         "waivers": {"unused": result.unused_waivers, "expired": result.expired_waivers},
         "warnings": list(result.warnings),
         "footage_errors": list(result.footage_errors),

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Iterable
 
-from auditor.core.model import AuditResult, Finding, Severity, Text
+from auditor.core.model import AuditResult, Finding, Severity, Text, Tier
 
 EVENTS = ("access", "modification", "disappearance")
 
@@ -354,7 +354,7 @@ def assess(result: AuditResult) -> RiskAssessment:
     """Rate the three feared events before and after the planned measures (see the module docstring)."""
     facts = result.facts or {}
     open_findings = _open(result.findings)
-    blockers = {f.subject for f in open_findings if f.severity == Severity.BLOCKER}
+    blockers = {f.subject for f in open_findings if f.verdict_tier is not Tier.LAWFUL_WITH_CONDITIONS}
     events: list[EventRisk] = []
     severity = _severity_factors(facts)
     likelihood = _likelihood_factors(facts)
@@ -374,7 +374,7 @@ def assess(result: AuditResult) -> RiskAssessment:
                 if by_blocker:
                     remedies = tuple(sorted(set(remedies) | {f.rule_id for f in open_findings
                                                              if f.subject in cand.subjects
-                                                             and f.severity == Severity.BLOCKER}))
+                                                             and f.verdict_tier is not Tier.LAWFUL_WITH_CONDITIONS}))
                 if cand.delta < 0:        # a mitigation in place is never "remedied away"
                     remedied = False
             factors.append(Factor(cand.key, event, cand.axis, cand.level, cand.delta, cand.text, remedies, remedied))

@@ -148,6 +148,13 @@ def _rule_descriptor(f: Finding, lang: str) -> dict[str, Any]:
     return d
 
 
+def verdict_property(result: AuditResult, lang: str) -> dict[str, Any]:
+    """The run's verdict: its tier, how the report words it, and the ids of the findings that make it."""
+    tier = result.verdict()
+    return {"tier": tier.value, "text": tier.text.get(lang),
+            "findings": [f.id for f in sorted_findings(result.verdict_findings())]}
+
+
 def sarif_dict(result: AuditResult, *, lang: str = "en",
                regions: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
     """The SARIF log of an audit as plain data.
@@ -194,7 +201,8 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
             "locations": [location],
             "partialFingerprints": {"auditorFindingId/v1": f.id},
             "properties": {"severity": f.severity.value, "pack": f.pack, "subject": f.subject,
-                           "question": f.question, "evidence": f.evidence, "waived": f.is_waived},
+                           "question": f.question, "evidence": f.evidence, "waived": f.is_waived,
+                           "verdict_tier": f.verdict_tier.value},
         }
         if f.answer is not None:
             res["properties"]["answer"] = answer_dict(f.answer)
@@ -225,6 +233,7 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {
+            "verdict": verdict_property(result, lang),
             "audit_date": audit_date,
             "dpia_required": bool(result.facts.get("derived", {}).get("dpia_required", False)),
             "packs": [{"id": p.id, "version": p.version, "checked": p.checked, "sha256": p.sha256,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from auditor.core.model import AuditResult, Finding, Reference, Severity
+from auditor.core.model import AuditResult, Finding, Reference, Severity, Tier
 from auditor.report import i18n
 from auditor.report import risk as risk_mod
 from auditor.report import styles as st
@@ -236,16 +236,29 @@ _SECTION_NUMBERS = {k: i + 1 for i, k in enumerate(_SECTION_ORDER)}
 
 # --- cover ------------------------------------------------------------------------------------------------------------
 
-def verdict(result: AuditResult) -> tuple[str, int]:
-    """(worst open severity or 'ok', number of open findings of that severity); questions do not count."""
-    counts = {s: 0 for s in ("blocker", "major", "minor")}
-    for f in result.findings:
-        if not f.is_waived and not f.question and f.severity.value in counts:
-            counts[f.severity.value] += 1
-    for s in ("blocker", "major", "minor"):
-        if counts[s]:
-            return s, counts[s]
-    return "ok", 0
+_TIER_COLOUR = {"prohibited": "blocker", "unlawful_until_fixed": "major"}
+
+
+def verdict_colour(tier: Tier) -> Any:
+    """Red for prohibited, orange for unlawful until fixed, green for lawful with conditions."""
+    colour = _TIER_COLOUR.get(tier.value)
+    return st.severity_colour(colour) if colour else st.colors.HexColor("#276749")
+
+
+def verdict_lines(result: AuditResult, lang: str, *, limit: int = 6) -> list[str]:
+    """The verdict's reasons as report lines (markup): the findings that make it, or the count of conditions."""
+    tier = result.verdict()
+    made_by = _sorted_findings(result.verdict_findings())
+    section = _SECTION_NUMBERS["sec.findings"]
+    if tier is Tier.LAWFUL_WITH_CONDITIONS:
+        key = "verdict.conditions" if made_by else "verdict.no_conditions"
+        return [_e(t(lang, key, n=i18n.format_number(len(made_by), lang), section=section))]
+    lines = [_finding_line(f, lang, with_rule=False) + '<br/><font size=7 color="#52606d">' + _e(f.rule_id)
+             + " · " + _e(", ".join(reference_label(x, lang) for x in f.references)) + "</font>"
+             for f in made_by[:limit]]
+    if len(made_by) > limit:
+        lines.append(_e(t(lang, "verdict.more", n=i18n.format_number(len(made_by) - limit, lang), section=section)))
+    return lines
 
 
 def _store(result: AuditResult) -> dict:
@@ -291,11 +304,14 @@ def _cover(ctx: _Ctx) -> list[Flowable]:
         (t(lang, "cover.dpia_required"), i18n.yes_no(_first(facts, "derived.dpia_required"), lang)),
     ]
     out += [_kv(rows), Spacer(8 * mm)]
-    worst, n = verdict(r)
-    colour = st.severity_colour(worst) if worst != "ok" else st.colors.HexColor("#276749")
-    box = Table([[_e(t(lang, "cover.verdict")).upper()], [_e(t(lang, f"verdict.{worst}", n=n))]], [1],
-                header=False, kind="box", style="verdict", background="#" + colour.hexval()[2:])
-    out += [box, Spacer(6 * mm)]
+    tier = r.verdict()
+    box = Table([[_e(t(lang, "cover.verdict")).upper()], [_e(_tx(tier.text, lang))]], [1],
+                header=False, kind="box", style="verdict", background="#" + verdict_colour(tier).hexval()[2:])
+    out += [box, Spacer(2 * mm)]
+    if tier is not Tier.LAWFUL_WITH_CONDITIONS:
+        out.append(_p(f"<b>{_e(t(lang, 'verdict.made_by'))}</b>", "small"))
+    out += _bullets(verdict_lines(r, lang, limit=4))
+    out.append(Spacer(4 * mm))
     if not r.evidence_reviewed:
         out.append(_p(f"<b>{_e(t(lang, 'cover.evidence_not_reviewed'))}</b>", "small"))
     out += [Spacer(6 * mm), _p(_e(t(lang, "doc.not_legal_advice")), "muted")]
@@ -384,6 +400,15 @@ def actions(result: AuditResult) -> list[tuple[Finding, list[Finding]]]:
 def _summary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang, _s = ctx.result, ctx.lang, ctx.s
     out = h.h1(ctx, "sec.summary")
+    tier = r.verdict()
+    out.append(_p(_e(t(lang, "sum.verdict")), "h3"))
+    out.append(_p(f'<font color="#{verdict_colour(tier).hexval()[2:]}">{_e(_tx(tier.text, lang))}</font>',
+                  "verdict_summary"))
+    out += _bullets(verdict_lines(r, lang, limit=50))
+    also = [f for f in _sorted_findings(r.blocking_findings()) if f.verdict_tier is not tier]
+    if also:
+        out.append(_p(_e(t(lang, "verdict.also_blocking")), "label"))
+        out += _bullets(_finding_line(f, lang) for f in also)
     d = _dict(r.facts.get("derived"))
     out.append(_p(_e(t(lang, "sum.dpia_head")), "h3"))
     required = d.get("dpia_required")
@@ -391,15 +416,6 @@ def _summary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     out += _dpia_reasons(ctx)
     if required and lang == "en" and _list(d.get("dpia_reasons")) and not _list(_dict(d.get("wp248")).get("met")):
         out += _bullets(_e(x) for x in _list(d.get("dpia_reasons")))
-
-    out.append(_p(_e(t(lang, "sum.prohibited")), "h3"))
-    blockers = [f for f in _open_findings(r) if f.severity == Severity.BLOCKER]
-    if blockers:
-        out += _bullets(_finding_line(f, lang, with_rule=False) + '<br/><font size=7 color="#52606d">'
-                        + _e(f.rule_id) + " · " + _e(", ".join(reference_label(x, lang) for x in unique_references(f, lang)))
-                        + "</font>" for f in blockers)
-    else:
-        out.append(_p(_e(t(lang, "sum.no_prohibited"))))
 
     out.append(_p(_e(t(lang, "sum.counts")), "h3"))
     open_counts = r.counts()

@@ -114,6 +114,8 @@ def styles() -> dict[str, ParagraphStyle]:
     add("cover_sub", fontSize=13, leading=17, textColor=INK, spaceAfter=4)
     add("cover_store", fontName=FONT_BOLD, fontSize=16, leading=21, spaceBefore=18, spaceAfter=12)
     add("verdict", fontName=FONT_BOLD, fontSize=11, leading=14.5, textColor=colors.white, alignment=TA_LEFT)
+    add("verdict_big", fontName=FONT_BOLD, fontSize=15, leading=19, textColor=colors.white, alignment=TA_LEFT)
+    add("verdict_summary", fontName=FONT_BOLD, fontSize=13, leading=17, spaceAfter=4)
     add("center", alignment=TA_CENTER)
     add("toc1", fontName=FONT_BOLD, fontSize=9.6, leading=14, leftIndent=0)
     add("toc2", fontSize=8.8, leading=12, leftIndent=14)

@@ -257,7 +257,9 @@ def check_of(rule: Rule, subject: Subject, outcome: Outcome,
         answer = None
     check = Check(rule_id=rule.id, pack=rule.pack, subject=subject.label, outcome=kind, title=rule.title,
                   references=fitting_references(rule, subject.root), answer=answer,
-                  finding_id=finding.id if finding is not None else None)
+                  finding_id=finding.id if finding is not None else None,
+                  missing_fact=outcome.fact if outcome.kind == UNKNOWN else "",
+                  error=outcome.error if outcome.kind == ERROR else "")
     return check, finding
 
 

@@ -25,7 +25,7 @@ def test_audit_prints_a_summary_and_writes_json_and_sarif(config, tmp_path, caps
                  "--no-footage"])
     assert code == 0
     out = capsys.readouterr().out
-    assert "DPIA required:" in out and "Prohibited practice flagged:" in out and "Pack gdpr" in out
+    assert "DPIA required:" in out and "Verdict: " in out and "Pack gdpr" in out
     assert f"wrote {out_json}" in out and f"wrote {out_sarif}" in out
     assert json.loads(out_json.read_text(encoding="utf-8"))["audit_date"] == "2026-11-23"
     assert json.loads(out_sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
@@ -34,7 +34,7 @@ def test_audit_prints_a_summary_and_writes_json_and_sarif(config, tmp_path, caps
 @pytest.mark.parametrize("threshold, code", [("blocker", 0), ("major", 1), ("info", 1), ("none", 0)])
 def test_fail_on(config, threshold, code, capsys):
     assert main(["audit", str(config), "--no-footage", "--fail-on", threshold, "-q"]) == code
-    assert capsys.readouterr().out.startswith("DPIA required:")
+    assert capsys.readouterr().out.startswith("Verdict: ")
 
 
 def test_waived_findings_do_not_fail(config, tmp_path, make_pack, capsys):
@@ -122,13 +122,16 @@ def test_demo_writes_real_output(tmp_path, monkeypatch, capsys):
     assert main(["demo", "--no-footage", "--date", "2026-11-23"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0].split()[:3] == ["example", "DPIA", "prohibited"]
+    assert lines[0].split()[:3] == ["example", "DPIA", "verdict"]
     assert sum(1 for line in lines if line[:2].isdigit()) >= 11
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["03-emotion-checkout.en.pdf", "03-emotion-checkout.fr.pdf", "03-emotion-checkout.json",
                        "03-emotion-checkout.sarif"]
     doc = json.loads((tmp_path / "out" / "03-emotion-checkout.json").read_text(encoding="utf-8"))
     assert doc["findings"] and doc["summary"]["dpia_required"] is True
+    rows = [line.split() for line in lines if line[:2].isdigit()]
+    assert all(row[2] in {"prohibited", "unlawful_until_fixed", "lawful_with_conditions"} for row in rows)
+    assert [r[2] for r in rows if r[0] == "03-emotion-checkout"] == [doc["summary"]["verdict"]]
     from pypdf import PdfReader
 
     for lang, heading in (("en", "Executive summary"), ("fr", "Synthèse")):

@@ -1,10 +1,12 @@
 """Golden verdicts for the bundled example deployments (tests/golden/*.yaml, written by hand from REFERENCE.md).
 
-Each data file names an example in assets/deployments and states: dpia_required, verdict (the deployment's
-verdict tier: prohibited | unlawful_until_fixed | lawful_with_conditions), wp248_met, must_fire [{rule, subject?, severity?}], must_not_fire [rule ids], optionally
-max_severity (no non-waived verdict above it), and must_fire_with_footage / must_not_fire_with_footage
-(checked with the example's sample footage analysed by the real detector). The config-only checks run with
-footage disabled. A finding "fires" when it is a verdict: the engine's "could not decide" questions do not count.
+Each data file names an example in assets/deployments and states: dpia_required, verdict (the three-tier
+verdict: prohibited | unlawful_until_fixed | lawful_with_conditions), wp248_met, must_fire [{rule, subject?,
+severity?, tier?}] (tier: the finding's verdict tier), must_not_fire [rule ids], optionally max_severity (no
+non-waived verdict above it), and must_fire_with_footage / must_not_fire_with_footage (checked with the
+example's sample footage analysed by the real detector). The config-only checks run with footage disabled.
+A finding "fires" when its rule's trigger held: its check's outcome is failed, or a question rule applies; a
+question the engine could not decide (a fact not declared, a rule that could not be evaluated) does not count.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import yaml
 
 from auditor.audit import AuditRequest, declared_footage, run_audit
 from auditor.config.loader import load_deployment
-from auditor.core.model import AuditResult, Finding, Severity, Tier
+from auditor.core.model import AuditResult, Finding, Outcome, Severity, Tier
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -36,14 +38,16 @@ def load_case(path: Path) -> dict[str, Any]:
     return data
 
 
-def fired(f: Finding) -> bool:
-    """A verdict of its rule (question rules included), not an undecided point for the assessor."""
-    return not (f.question and f.message.en.startswith(("Could not decide:", "Could not evaluate")))
+def fired(f: Finding, result: AuditResult) -> bool:
+    """A verdict of its rule (question rules included), not a point the engine could not decide."""
+    check = next(c for c in result.checks if c.finding_id == f.id)
+    return check.outcome is Outcome.FAILED or (check.outcome is Outcome.QUESTION
+                                               and not check.missing_fact and not check.error)
 
 
-def blockers(result: AuditResult) -> list[str]:
-    return [f"{f.id} ({f.verdict_tier.value})" for f in result.findings
-            if fired(f) and not f.is_waived and f.severity is Severity.BLOCKER]
+def blocking(result: AuditResult) -> list[str]:
+    """The findings that stop the deployment (verdict tier above lawful_with_conditions), with their tier."""
+    return [f"{f.id} ({f.verdict_tier.value})" for f in result.blocking_findings()]
 
 
 @functools.cache
@@ -58,14 +62,16 @@ def _spec(entry: Any) -> dict[str, Any]:
     return {"rule": entry} if isinstance(entry, str) else dict(entry)
 
 
-def _matches(f: Finding, spec: dict[str, Any]) -> bool:
-    return (f.rule_id == spec["rule"] and fired(f)
+def _matches(f: Finding, spec: dict[str, Any], result: AuditResult) -> bool:
+    return (f.rule_id == spec["rule"] and fired(f, result)
             and ("subject" not in spec or f.subject == spec["subject"])
-            and ("severity" not in spec or f.severity.value == spec["severity"]))
+            and ("severity" not in spec or f.severity.value == spec["severity"])
+            and ("tier" not in spec or f.verdict_tier.value == spec["tier"]))
 
 
 def _describe(result: AuditResult, rule: str) -> str:
-    got = [f"{f.subject} {f.severity.value}{' (question)' if f.question else ''}: {f.message.en}"
+    got = [f"{f.subject} {f.severity.value} {f.verdict_tier.value}{' (question)' if f.question else ''}: "
+           f"{f.message.en}"
            for f in result.findings if f.rule_id == rule]
     return "; ".join(got) or "no finding at all"
 
@@ -74,11 +80,11 @@ def check_fire(result: AuditResult, must: list[Any], must_not: list[Any]) -> lis
     errors = []
     for entry in must or []:
         spec = _spec(entry)
-        if not any(_matches(f, spec) for f in result.findings):
+        if not any(_matches(f, spec, result) for f in result.findings):
             errors.append(f"must fire {spec}, got: {_describe(result, spec['rule'])}")
     for entry in must_not or []:
         spec = _spec(entry)
-        hits = [f for f in result.findings if _matches(f, spec)]
+        hits = [f for f in result.findings if _matches(f, spec, result)]
         if hits:
             errors.append(f"must not fire {spec}, got: {_describe(result, spec['rule'])}")
     return errors
@@ -113,11 +119,11 @@ def test_golden_verdict(path: Path):
                       f"(differing: " + "; ".join(f"{n}: {reasons[n]}" for n in diff) + ")")
     if "verdict" in case and result.verdict() is not Tier(case["verdict"]):
         errors.append(f"verdict: expected {case['verdict']}, got {result.verdict().value} "
-                      f"(blockers: {blockers(result) or 'none'})")
+                      f"(blockers: {blocking(result) or 'none'})")
     if "max_severity" in case:
         limit = Severity(case["max_severity"]).rank
         above = [f"{f.id} ({f.severity.value})" for f in result.findings
-                 if fired(f) and not f.is_waived and f.severity.rank > limit]
+                 if fired(f, result) and not f.is_waived and f.severity.rank > limit]
         if above:
             errors.append(f"max_severity {case['max_severity']}: above it: {above}")
     errors += check_fire(result, case.get("must_fire"), case.get("must_not_fire"))

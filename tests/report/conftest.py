@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
-from auditor.core.model import AuditResult, Finding, InputFile, PackInfo, Reference, Severity, Text, WaiverState
+from auditor.core.model import AuditResult, Finding, InputFile, PackInfo, Reference, Severity, Text, Tier, WaiverState
 from auditor.footage import synth
 from auditor.footage.detectors import Face
 
@@ -66,11 +66,12 @@ def _ref(instrument: str, **kw) -> Reference:
 
 def _finding(rule_id: str, severity: Severity, subject: str, title: tuple[str, str], message: tuple[str, str],
              rationale: tuple[str, str], remediation: tuple[str, str], refs: list[Reference], *, pack: str = "gdpr",
-             evidence: dict | None = None, question: bool = False, waiver: WaiverState | None = None) -> Finding:
+             evidence: dict | None = None, question: bool = False, waiver: WaiverState | None = None,
+             tier: Tier | None = None) -> Finding:
     return Finding(id=f"{rule_id}@{subject}", rule_id=rule_id, pack=pack, severity=severity, subject=subject,
                    title=Text(*title), message=Text(*message), rationale=Text(*rationale),
                    remediation=Text(*remediation), references=refs, evidence=evidence or {}, question=question,
-                   waiver=waiver)
+                   waiver=waiver, tier=tier)
 
 
 def make_findings() -> list[Finding]:
@@ -84,7 +85,7 @@ def make_findings() -> list[Finding]:
                  ("Stop the emotion analysis; it cannot be made lawful at a workplace.",
                   "Arrêter l'analyse des émotions ; elle ne peut pas être rendue licite sur un lieu de travail."),
                  [_ref("AI Act", article="5", paragraph="1", point="f", url="https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
-                       applies_from="2025-02-02")], pack="aiact",
+                       applies_from="2025-02-02")], pack="aiact", tier=Tier.PROHIBITED,
                  evidence={"activity.technique": "emotion", "activity.derived.operator_in_frame": True}),
         _finding("GDPR-ART9-1-BIOMETRIC-ID", Severity.BLOCKER, "activity:vip-door",
                  ("1:N face identification of every entrant", "Identification faciale 1:N de chaque entrant"),

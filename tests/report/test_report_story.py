@@ -43,9 +43,36 @@ def test_summary_puts_prohibited_practices_first_and_explains_the_dpia(result):
     assert "Yes. A DPIA is mandatory" in summary
     assert "WP248 criteria met: 5 of 9" in summary
     assert "Systematic monitoring" in summary and "Data concerning vulnerable data subjects" in summary
-    prohibited = summary.index("Prohibited or unlawful practices")
-    assert prohibited < summary.index("Findings by severity") < summary.index("Top actions")
-    assert summary.index("Emotion recognition that also reads the cashiers") > prohibited
+    summary = summary[summary.rindex("1. Executive summary"):]
+    verdict = summary.index("Prohibited: cannot be made lawful as designed")
+    assert summary.index("Verdict") < verdict < summary.index("Is a DPIA")
+    assert verdict < summary.index("Findings by severity") < summary.index("Top actions")
+    emotion = summary.index("Emotion recognition that also reads the cashiers")
+    also = summary.index("Also to fix before the processing may start or go on")
+    assert verdict < emotion < also < summary.index("1:N face identification of every entrant") < summary.index("Is a DPIA")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_cover_and_summary_give_the_three_tier_verdict_and_the_findings_that_make_it(result, lang):
+    from auditor.core.model import Tier
+
+    def cover_and_summary(r):
+        text = " ".join(_text(r, lang).split())
+        return text.split(i18n.t(lang, "sec.description"))[0]
+
+    text = cover_and_summary(result)
+    assert text.count(Tier.PROHIBITED.text.get(lang).split(":")[0]) >= 2          # cover and summary
+    assert "AIACT-ART5-1F-EMOTION-WORKPLACE" in text
+    for f in result.findings:
+        f.tier = None                          # blockers without a declared tier: unlawful until fixed
+    text = cover_and_summary(result)
+    assert " ".join(Tier.UNLAWFUL_UNTIL_FIXED.text.get(lang).split()) in text
+    assert "GDPR-ART9-1-BIOMETRIC-ID" in text and Tier.PROHIBITED.text.get(lang) not in text
+    for f in result.findings:
+        if f.severity.value == "blocker":
+            f.severity = f.severity.__class__("major")
+    text = cover_and_summary(result)
+    assert Tier.LAWFUL_WITH_CONDITIONS.text.get(lang) in text
 
 
 def test_questions_are_a_checklist(result):
