@@ -19,7 +19,6 @@ def audit(config, pack, **kw):
 
 @pytest.mark.parametrize("over, tier", [
     ({"severity": "blocker", "tier": "prohibited"}, Tier.PROHIBITED),
-    ({"severity": "blocker"}, Tier.UNLAWFUL_UNTIL_FIXED),                 # a blocker without a tier
     ({"severity": "blocker", "tier": "unlawful_until_fixed"}, Tier.UNLAWFUL_UNTIL_FIXED),
     ({"severity": "major"}, Tier.LAWFUL_WITH_CONDITIONS),
     ({"severity": "major", "escalate": [{"when": "camera.retention_days > 5", "severity": "blocker",
