@@ -252,6 +252,11 @@ def print_summary(result: AuditResult, *, out: Any = None) -> None:
         mark = " [waived]" if f.is_waived else (" [question]" if f.question else "")
         mark += " [answered by the assessor]" if f.answer is not None else ""
         print(f"  {f.severity.value.upper():<8} {f.rule_id:<42} {f.subject:<28} {f.message.en}{mark}", file=out)
+    if result.checks:
+        n = {o: sum(1 for c in result.checks if c.outcome.value == o)
+             for o in ("passed", "failed", "not_applicable", "question")}
+        print(f"Checks: {len(result.checks)} ({n['passed']} passed, {n['failed']} failed, "
+              f"{n['not_applicable']} not applicable, {n['question']} questions)", file=out)
     passed = [c for c in result.checks if c.answer is not None and c.answer.decision == "passed"]
     if passed:
         print("Passed, answered by the assessor:", file=out)

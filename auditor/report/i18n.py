@@ -179,6 +179,30 @@ _S: dict[str, tuple[str, str]] = {
     "chg.before": ("Before", "Avant"),
     "chg.after": ("Now", "Maintenant"),
     "chg.ok": ("no open finding", "aucun constat ouvert"),
+    "sec.appendix_law": ("Appendix D. Applicable law and checks passed",
+                         "Annexe D. Droit applicable et contrôles satisfaits"),
+    "law.intro": ("Every provision the rules of this audit cite, grouped by instrument, with the outcome of each "
+                  "check that cites it: passed, failed, not applicable (the rule's conditions are not met) or left "
+                  "as a question. A check is one rule on one subject (the deployment, a camera or an activity); "
+                  "the number of subjects is given in brackets. Checks decided by an assessor's answer are marked "
+                  "with an asterisk. This shows what was verified, not only what failed.",
+                  "Chaque disposition citée par les règles de cet audit, regroupée par texte, avec le résultat de "
+                  "chaque contrôle qui la cite : satisfait, non satisfait, sans objet (les conditions de la règle "
+                  "ne sont pas réunies) ou laissé en question. Un contrôle est une règle appliquée à un objet (le "
+                  "dispositif, une caméra ou une activité) ; le nombre d'objets figure entre parenthèses. Les "
+                  "contrôles tranchés par une réponse de l'évaluateur sont marqués d'un astérisque. Cette annexe "
+                  "montre ce qui a été vérifié, pas seulement ce qui a échoué."),
+    "law.none": ("This audit result carries no record of its checks (it was produced by an older version).",
+                 "Ce résultat d'audit ne contient pas le relevé de ses contrôles (produit par une version antérieure)."),
+    "law.totals": ("{checks} checks of {rules} rules: {passed} passed, {failed} failed, {na} not applicable, "
+                   "{questions} questions.",
+                   "{checks} contrôles de {rules} règles : {passed} satisfaits, {failed} non satisfaits, {na} sans "
+                   "objet, {questions} questions."),
+    "law.provision": ("Provision", "Disposition"),
+    "law.passed": ("Passed", "Satisfaits"),
+    "law.failed": ("Failed", "Non satisfaits"),
+    "law.not_applicable": ("Not applicable", "Sans objet"),
+    "law.question": ("Questions", "Questions"),
     "art35.a": ("GDPR Art 35(7)(a)", "RGPD art. 35(7)(a)"),
     "art35.b": ("GDPR Art 35(7)(b)", "RGPD art. 35(7)(b)"),
     "art35.c": ("GDPR Art 35(7)(c)", "RGPD art. 35(7)(c)"),

@@ -8,7 +8,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from auditor.core.model import AuditResult, Finding, Severity
+from auditor.core.model import AuditResult, Check, Finding, Outcome, Severity
 from auditor.report import atomic_writer, is_stale
 from auditor.report.json_report import TOOL_NAME, answer_dict, audit_date_of, sorted_findings
 
@@ -125,6 +125,35 @@ def frame_attachments(footage: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _location(subject: str, config: str | None, region: tuple[int, int] | None) -> dict[str, Any]:
+    location: dict[str, Any] = {"logicalLocations": [{"name": subject.split(":", 1)[-1],
+                                                      "fullyQualifiedName": subject, "kind": "object"}]}
+    if config:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": file_uri(config)}}
+        if region and region[0]:
+            physical["region"] = {"startLine": region[0], "startColumn": region[1] or 1}
+        location["physicalLocation"] = physical
+    return location
+
+
+def _check_descriptor(c: Check, lang: str) -> dict[str, Any]:
+    """The descriptor of a rule that has passed checks only (its findings' text is not in the result)."""
+    refs = [r.label() for r in c.references]
+    d: dict[str, Any] = {
+        "id": c.rule_id,
+        "shortDescription": {"text": c.title.get(lang)},
+        "defaultConfiguration": {"level": "none"},
+        "properties": {"pack": c.pack, "title": {"en": c.title.en, "fr": c.title.fr},
+                       "references": [r.to_dict() for r in c.references], "tags": ["privacy", c.pack]},
+    }
+    if refs:
+        d["help"] = {"text": "References: " + "; ".join(refs)}
+    url = next((r.url for r in c.references if r.url), None)
+    if url:
+        d["helpUri"] = url
+    return d
+
+
 def _rule_descriptor(f: Finding, lang: str) -> dict[str, Any]:
     refs = [r.label() for r in f.references]
     help_text = f.remediation.get(lang)
@@ -181,17 +210,14 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
         rule["defaultConfiguration"] = {"level": LEVELS[sev]}
         rule["properties"]["security-severity"] = SECURITY_SEVERITY[sev]
         rule["properties"]["tags"].append(sev.value)
+    passes = sorted((c for c in result.checks if c.outcome is Outcome.PASSED), key=lambda c: (c.rule_id, c.subject))
+    for c in passes:
+        if c.rule_id not in index:           # a rule that only passed: described from its check
+            index[c.rule_id] = len(rules)
+            rules.append(_check_descriptor(c, lang))
     results = []
     for f in findings:
-        location: dict[str, Any] = {"logicalLocations": [{"name": f.subject.split(":", 1)[-1],
-                                                          "fullyQualifiedName": f.subject,
-                                                          "kind": "object"}]}
-        if config:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": file_uri(config)}}
-            region = _region_for(f, regions)
-            if region and region[0]:
-                physical["region"] = {"startLine": region[0], "startColumn": region[1] or 1}
-            location["physicalLocation"] = physical
+        location = _location(f.subject, config, _region_for(f, regions))
         res: dict[str, Any] = {
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
@@ -218,6 +244,18 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
             if attachments:
                 res["attachments"] = attachments
         results.append(res)
+    for c in passes:
+        text = f"{c.subject}: passed: {c.title.get(lang)}"
+        if c.answer is not None:
+            text += f" ({c.answer.describe(lang)})"
+        props: dict[str, Any] = {"pack": c.pack, "subject": c.subject, "outcome": c.outcome.value}
+        if c.answer is not None:
+            props["answer"] = answer_dict(c.answer)
+        results.append({"ruleId": c.rule_id, "ruleIndex": index[c.rule_id], "kind": "pass", "level": "none",
+                        "message": {"text": text},
+                        "locations": [_location(c.subject, config, regions.get(c.subject))],
+                        "partialFingerprints": {"auditorFindingId/v1": f"{c.rule_id}@{c.subject}"},
+                        "properties": props})
     artifacts = []
     listed: set[tuple[str, str]] = set()
     for i in result.inputs:

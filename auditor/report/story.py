@@ -1323,6 +1323,76 @@ def _changes(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     return out
 
 
+# --- appendix D: applicable law and checks ------------------------------------------------------------------
+
+# Instruments in the order the annex lists them: EU law first, then national law, then guidance and case law.
+_INSTRUMENT_ORDER = ["GDPR", "ePrivacy Directive", "AI Act", "Digital Omnibus on AI"]
+_GUIDANCE = re.compile(r"^(EDPB|WP\d|CNIL|ICO|Commission Guidelines|EN \d|CJEU|ECtHR|CE$)")
+_OUTCOMES = ("passed", "failed", "not_applicable", "question")
+
+
+def _provision_key(ref: Reference) -> tuple:
+    def num(x: str | None) -> tuple:
+        parts = re.findall(r"\d+|\D+", x or "")
+        return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts) or ((-1, ""),)
+    return num(ref.article) + ((2, ""),) + num(ref.paragraph) + ((2, ""),) + num(ref.point) + num(ref.section)
+
+
+def law_table(result: AuditResult) -> list[tuple[str, list[tuple[Reference, dict[str, dict[str, list]]]]]]:
+    """[(instrument, [(provision, {outcome: {rule id: [checks]}})])]: every cited provision and its checks."""
+    provisions: dict[str, dict[str, tuple[Reference, dict[str, dict[str, list]]]]] = {}
+    for c in result.checks:
+        seen: set[str] = set()
+        for ref in c.references:
+            label = ref.label()
+            if label in seen:
+                continue
+            seen.add(label)
+            entry = provisions.setdefault(ref.instrument, {}).setdefault(label, (ref, {o: {} for o in _OUTCOMES}))
+            entry[1][c.outcome.value].setdefault(c.rule_id, []).append(c)
+
+    def inst_key(name: str) -> tuple:
+        if name in _INSTRUMENT_ORDER:
+            return (0, _INSTRUMENT_ORDER.index(name), name)
+        return (2 if _GUIDANCE.match(name) else 1, 0, name)
+    return [(inst, sorted(provisions[inst].values(), key=lambda e: _provision_key(e[0])))
+            for inst in sorted(provisions, key=inst_key)]
+
+
+def _check_cell(by_rule: dict[str, list], lang: str) -> Any:
+    if not by_rule:
+        return "—"
+    parts = []
+    for rule_id, checks in sorted(by_rule.items()):
+        mark = "*" if any(c.answer is not None for c in checks) else ""
+        count = f" ({i18n.format_number(len(checks), lang)})" if len(checks) > 1 else ""
+        parts.append(f"{_e(rule_id)}{mark}{count}")
+    return _Raw(f"<font size=6>{'<br/>'.join(parts)}</font>")
+
+
+def _law_annex(ctx: _Ctx, h: _Headings) -> list[Flowable]:
+    lang, r = ctx.lang, ctx.result
+    out = h.h1(ctx, "sec.appendix_law", number=False)
+    if not r.checks:
+        out.append(_p(_e(t(lang, "law.none"))))
+        return out
+    out.append(_p(_e(t(lang, "law.intro"))))
+    n = {o: sum(1 for c in r.checks if c.outcome.value == o) for o in _OUTCOMES}
+    out.append(_p(_e(t(lang, "law.totals", checks=i18n.format_number(len(r.checks), lang),
+                       rules=i18n.format_number(len({c.rule_id for c in r.checks}), lang),
+                       passed=i18n.format_number(n["passed"], lang), failed=i18n.format_number(n["failed"], lang),
+                       na=i18n.format_number(n["not_applicable"], lang),
+                       questions=i18n.format_number(n["question"], lang)))))
+    for i, (instrument, provisions) in enumerate(law_table(r), 1):
+        name = reference_label(Reference(instrument=instrument), lang)
+        out.append(Heading(f"D.{i} {name}", 1, f"sub-law-{i}"))
+        rows: list[list[Any]] = [[t(lang, "law.provision")] + [t(lang, f"law.{o}") for o in _OUTCOMES]]
+        for ref, by_outcome in provisions:
+            rows.append([reference_label(ref, lang)] + [_check_cell(by_outcome[o], lang) for o in _OUTCOMES])
+        out.append(_table(rows, [2.6, 5, 5, 5, 4], style="cell"))
+    return out
+
+
 def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | None = None, *,
                 assessor: str | None = None, risk: risk_mod.RiskAssessment | None = None,
                 changes: Any = None) -> list[Flowable]:
@@ -1352,6 +1422,7 @@ def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | N
     story += [PageBreak()] + _trail(ctx, h)
     story += [PageBreak()] + _signoff(ctx, h)
     story += [PageBreak()] + _glossary(ctx, h)
+    story += [PageBreak()] + _law_annex(ctx, h)
     return story
 
 

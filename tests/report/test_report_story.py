@@ -20,7 +20,7 @@ def test_sections_follow_art35_7_and_the_cnil_method(result, lang):
     tops = [text for level, text in headings(build_story(result, lang, None)) if level == 0]
     keys = ["sec.summary", "sec.description", "sec.necessity", "sec.risks", "sec.measures", "sec.evidence",
             "sec.findings", "sec.questions", "sec.waivers", "sec.appendix_trail", "sec.appendix_signoff",
-            "sec.appendix_glossary"]
+            "sec.appendix_glossary", "sec.appendix_law"]
     assert len(tops) == len(keys)
     for text, key in zip(tops, keys):
         assert i18n.t(lang, key) in text
