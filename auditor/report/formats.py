@@ -7,12 +7,11 @@ is rendered beside the target and renamed over it only when complete.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.core.fileio import finish_temp, sha256_bytes, temp_beside
 from auditor.core.model import LANGS, AuditResult
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.report.evidence import EvidenceSet, collect_evidence
@@ -79,9 +78,7 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
         evidence = None
     cancel.check()
     model = build_document(result, lang, evidence, assessor=assessor, risk=risk.assess(result), changes=changes)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=str(target.parent))
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(target)                 # the one temp-file rule (auditor.core.fileio): short name, beside
     try:
         if fmt == ".docx":
             from auditor.report.docx_writer import render_docx
@@ -93,11 +90,11 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
             render_odt(model, tmp, generated_at=result.generated_at)
         cancel.check()
         progress(Progress(done=1, total=1, note=target.name, step="write"))
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         data = tmp.read_bytes()
+        finish_temp(tmp, target)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return ReportSummary(target, fmt, lang, None, (evidence or EvidenceSet()).embedded, len(data),
-                         hashlib.sha256(data).hexdigest())
+                         sha256_bytes(data))

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
 import io
 import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +38,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from auditor.core.fileio import finish_temp, sha256_bytes, temp_beside
 from auditor.core.model import AuditResult
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.report import document as dm
@@ -349,17 +348,14 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
     elif not embed_frames:
         evidence = None
     cancel.check()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=str(target.parent))
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = temp_beside(target)                 # the one temp-file rule (auditor.core.fileio): short name, beside
     try:
         pages = render_pdf(result, str(tmp), lang=lang, evidence=evidence, assessor=assessor,
                            progress=progress, cancel=cancel, changes=changes)
         cancel.check()
         progress(Progress(done=1, total=1, note=target.name, step="write"))
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.chmod(tmp, mode)
         data = tmp.read_bytes()
+        finish_temp(tmp, target)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -368,7 +364,7 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
     return PdfSummary(path=target, pages=pages, lang=lang, frames_embedded=ev.embedded,
                       frames_withheld=sum(1 for f in ev.all if f.jpeg is None), faces_masked=ev.masked,
                       masked_per_frame=ev.masked_per_frame(), size_bytes=len(data),
-                      sha256=hashlib.sha256(data).hexdigest())
+                      sha256=sha256_bytes(data))
 
 
 def i18n_langs() -> tuple[str, ...]:

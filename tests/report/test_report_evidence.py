@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,8 @@ def test_write_pdf_only_writes_its_temp_file_and_the_target(tmp_path, result_wit
         _WATCH.armed = False
     # mkdir of the existing target folder, the temp file (opened once per layout pass), its rename to the target
     for w in _WATCH.writes:
+        if w == os.devnull:                  # a detector silencing its native library's output
+            continue
         if w.startswith("os.mkdir"):
             assert str(tmp_path) in w
         elif w.startswith(("os.rename", "tempfile.mkstemp")):
