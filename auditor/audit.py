@@ -160,6 +160,10 @@ def _footage_errors(camera: str, measured: dict[str, Any]) -> list[dict[str, Any
                         "message": str(err.get("message", err.get("error", err)))})
         else:
             out.append({"camera": camera, "path": "", "message": str(err)})
+    for warn in measured.get("warnings") or []:     # files only partly read: what the audit could not see
+        if isinstance(warn, dict):
+            out.append({"camera": camera, "path": str(warn.get("path", "")), "message": str(warn.get("message", "")),
+                        "partial": True})
     return out
 
 

@@ -93,6 +93,8 @@ def main(args: argparse.Namespace) -> int:
                 det_out.close()
         for err in facts["errors"]:
             print(f"auditor analyze: {err['path']}: {err['message']}", file=sys.stderr)
+        for warn in facts.get("warnings", []):
+            print(f"auditor analyze: warning: {warn['path']}: {warn['message']}", file=sys.stderr)
         if not facts["analysed"]:
             print("auditor analyze: no footage could be analysed; nothing was written.", file=sys.stderr)
             return ExitCode.INVALID_INPUT
@@ -132,4 +134,6 @@ def summary(camera: str, f: dict) -> str:
                      f"({e['timestamp_s']:.1f} s): {e['reason']}, {len(e['faces'])} face(s)")
     for err in f["errors"]:
         lines.append(f"  not analysed      {err['path']}: {err['message']}")
+    for warn in f.get("warnings", []):
+        lines.append(f"  partly read       {warn['path']}: {warn['message']}")
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,6 +29,7 @@ from auditor.footage.frames import (
     iter_frames,
     probe,
 )
+from auditor.footage.motion import MotionRegions
 from auditor.footage.tracking import Tracker
 
 # One frame every 2 s: shoppers stay tens of seconds, passers-by at an entrance 3-6 s, so each person is
@@ -37,10 +38,16 @@ DEFAULT_SAMPLE_FPS = 0.5
 # The CCTV stack calibrates its per-camera scale on the first frames, then again every N sampled frames.
 CALIBRATION_FRAMES = 4
 RECALIBRATE_EVERY = 60
+# Between calibrations the tuned detector runs only where the picture changed or a face was last seen
+# (auditor/footage/motion.py), and on the whole frame every N sampled frames.
+FULL_FRAME_EVERY = 8
 # A camera is "face recognition grade" when at least this many sampled frames (or all, if fewer were
 # analysed) show a recognition-grade frontal face: one stray detection is not enough.
 MIN_RECOGNITION_FRAMES = 2
 EVIDENCE_FACE_LIMIT = 50
+# Frames larger than this (pixels on the longer side) are reduced on read for detection, and the boxes
+# mapped back: a 4K or 8K frame, or a large still, never goes through the detector (or memory) at full size.
+DETECT_MAX_SIDE = 1920
 
 RECALL_FILE = "detector_recall.json"
 
@@ -66,13 +73,16 @@ def detector_facts(detector: FaceDetector) -> dict[str, Any]:
 class _CameraDetector:
     """Wraps the detector for one camera: calibrates the CCTV stack's scale on its own footage."""
 
-    def __init__(self, detector: FaceDetector) -> None:
+    def __init__(self, detector: FaceDetector, *, use_motion: bool = True) -> None:
         self.base = detector
         self.adaptive = isinstance(detector, CctvFaceDetector)
         self.current: CctvFaceDetector | None = None
         self.calibration: list[Face] = []
         self.count = 0
         self.shape: tuple[int, ...] | None = None
+        self.motion = MotionRegions()
+        self.use_motion = use_motion
+        self.last: list[Face] = []
 
     def detect(self, pixels: np.ndarray) -> list[Face]:
         if not self.adaptive:
@@ -80,14 +90,25 @@ class _CameraDetector:
         base: CctvFaceDetector = self.base  # type: ignore[assignment]
         if pixels.shape != self.shape:          # another file of another size: calibrate again
             self.shape, self.count, self.calibration, self.current = pixels.shape, 0, [], None
+        regions = self.motion.regions(pixels, keep=[f.box for f in self.last]) if self.use_motion else None
         if self.count < CALIBRATION_FRAMES or self.count % RECALIBRATE_EVERY == 0 or self.current is None:
             faces = base.full_sweep(pixels)
             self.calibration = (self.calibration + faces)[-500:]
             self.current = base.tuned(self.calibration, pixels.shape[0])
-        else:
+        elif regions is None or self.count % FULL_FRAME_EVERY == 0:
             faces = self.current.detect(pixels)
+        else:
+            faces = self.current.detect_regions(pixels, regions)
         self.count += 1
+        self.last = faces
         return faces
+
+
+def _unscale(face: Face, scale: float) -> Face:
+    """A face found on a frame reduced by `scale`, in the coordinates of the full-size frame."""
+    k = 1.0 / scale
+    return replace(face, x=face.x * k, y=face.y * k, w=face.w * k, h=face.h * k,
+                   landmarks=tuple((x * k, y * k) for x, y in face.landmarks))
 
 
 def _percentiles(widths: list[float]) -> dict[str, float] | None:
@@ -111,6 +132,7 @@ class CameraPartial:
     detector: dict[str, Any] = field(default_factory=dict)
     files: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)   # files only partly read
     counts: list[int] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
     id_frames: int = 0
@@ -144,6 +166,7 @@ class CameraPartial:
         """Add another part of the same camera's footage (in reading order: ties keep the earlier frame)."""
         self.files += other.files
         self.errors += other.errors
+        self.warnings += other.warnings
         self.counts += other.counts
         self.widths += other.widths
         self.id_frames += other.id_frames
@@ -165,8 +188,11 @@ def _analyse_file(part: CameraPartial, facts: FileFacts, cam_det: _CameraDetecto
     """Analyse one probed file (or the window [start_s, end_s) of it) into `part`."""
     tracker = Tracker()
     try:
-        for frame in iter_frames(facts, sample_fps=sample_fps, cancel=cancel, start_s=start_s, end_s=end_s):
+        for frame in iter_frames(facts, sample_fps=sample_fps, cancel=cancel, start_s=start_s, end_s=end_s,
+                                 max_side=DETECT_MAX_SIDE):
             faces = cam_det.detect(frame.pixels)
+            if frame.scale != 1.0:
+                faces = [_unscale(f, frame.scale) for f in faces]
             cancel.check()
             part.counts.append(len(faces))
             part.widths.extend(f.w for f in faces)
@@ -187,9 +213,12 @@ def _analyse_file(part: CameraPartial, facts: FileFacts, cam_det: _CameraDetecto
     except FootageError as exc:
         facts.error = str(exc)
         part.errors.append({"path": facts.path, "message": str(exc)})
-    except cv2.error as exc:           # a decoder or resize failure on a malformed file
+    except cv2.error as exc:           # a resize failure on a malformed frame
         facts.error = f"cannot decode: {str(exc).strip().splitlines()[-1] if str(exc).strip() else 'OpenCV error'}"
         part.errors.append({"path": facts.path, "message": facts.error})
+    if facts.read_problems and facts.frames_decoded:
+        part.warnings.append({"path": facts.path, "message": "partly read: " + "; ".join(facts.read_problems)
+                              + "; the rest of the file was analysed", "partial": True})
     if facts.frames_read and facts.error is None:
         part.analysed_files += 1
     if facts.frames_read:
@@ -287,6 +316,9 @@ def merge_file_entries(files: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         seen["frames_read"] = (seen.get("frames_read") or 0) + (entry.get("frames_read") or 0)
         seen["unreadable_frames"] = (seen.get("unreadable_frames") or 0) + (entry.get("unreadable_frames") or 0)
+        seen["frames_decoded"] = (seen.get("frames_decoded") or 0) + (entry.get("frames_decoded") or 0)
+        seen["read_problems"] = list(seen.get("read_problems") or []) + [
+            p for p in entry.get("read_problems") or [] if p not in (seen.get("read_problems") or [])]
         seen["duration_s"] = max(seen.get("duration_s") or 0.0, entry.get("duration_s") or 0.0)
         seen["error"] = seen.get("error") or entry.get("error")
         for key in ("width", "height"):
@@ -316,6 +348,7 @@ def summarise(part: CameraPartial) -> dict[str, Any]:
         "analysed": part.analysed_files > 0 or frames > 0,
         "files": merge_file_entries(part.files),
         "errors": part.errors,
+        "warnings": part.warnings,
         "frames_analysed": frames,
         "sample_fps": part.sample_fps,
         "duration_s": round(part.duration_s, 3),

@@ -12,11 +12,12 @@ from auditor.footage.analyze import analyze_camera
 from auditor.footage.detectors import Face, FakeDetector
 from tests.footage.conftest import write_clip
 
-KEYS = {"analysed", "files", "errors", "frames_analysed", "sample_fps", "duration_s", "resolution",
+KEYS = {"analysed", "files", "errors", "warnings", "frames_analysed", "sample_fps", "duration_s", "resolution",
         "faces_per_frame", "distinct_people", "median_dwell_s", "face_width_px", "dori_class",
         "face_recognition_grade", "identification_grade_share", "evidence_frames", "detector"}
-FILE_KEYS = {"path", "sha256", "kind", "container", "codec", "fps", "frames_declared", "frames_read",
-             "unreadable_frames", "width", "height", "duration_s", "error"}
+FILE_KEYS = {"path", "sha256", "kind", "container", "codec", "fps", "frames_declared", "frames_read", "frames_decoded",
+             "unreadable_frames", "width", "height", "rotation", "duration_s", "timestamps", "read_problems",
+             "error"}
 
 
 def _walker(n: int) -> FakeDetector:

@@ -27,7 +27,7 @@ def _error(path: Path) -> str:
 def test_good_clip_facts(clip: Path) -> None:
     facts = probe(clip)
     frames = list(iter_frames(facts, sample_fps=None))
-    assert (facts.kind, facts.container, facts.codec) == ("video", "avi", "MJPG")
+    assert (facts.kind, facts.container, facts.codec) == ("video", "avi", "mjpeg")
     assert (facts.width, facts.height, facts.fps) == (64, 48, 12.0)
     assert facts.frames_declared == 12 and facts.frames_read == 12 and facts.unreadable_frames == 0
     assert len(frames) == 12 and frames[5].index == 5 and frames[6].timestamp_s == 0.5
