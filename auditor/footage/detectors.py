@@ -124,8 +124,11 @@ class CenterFaceModel:
         opts.log_severity_level = 3          # the model lists unused BN counters: harmless warnings
         # A fleet audit runs one single-threaded detector per Dask worker process (no oversubscription).
         threads = threads or int(os.environ.get("AUDITOR_DETECTOR_THREADS", "0") or 0)
-        if threads:
-            opts.intra_op_num_threads = threads
+        opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        opts.inter_op_num_threads = 1
+        # Worker threads sleep instead of spinning between calls: on a shared machine (and beside the
+        # decoder) spinning burns the CPU the other thread needs.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(load_centerface_dynamic(), opts, providers=["CPUExecutionProvider"])
         self.version = f"{centerface_version()}+onnxruntime-{ort.__version__}"
         self._lock = threading.Lock()
@@ -206,6 +209,29 @@ class CctvFaceDetector:
             faces = refine_pose(frame, faces)
         return faces
 
+    def detect_regions(self, frame: np.ndarray, regions: Sequence[tuple[int, int, int, int]]) -> list[Face]:
+        """Like `detect`, but only inside `regions` (x0, y0, x1, y1): the parts of the frame where something
+        moved or a face was seen last time. A region that meets the small-face band runs upscaled."""
+        faces: list[Face] = []
+        for x0, y0, x1, y1 in regions:
+            parts = [(y0, y1, self.scale)]
+            if self.band is not None and y0 < self.band.y1 and y1 > self.band.y0:
+                # the rows of the small-face band upscaled, the rest at the camera's scale (overlapping
+                # the band by a margin so that a face on its edge is seen whole by one of the two passes)
+                b0, b1 = max(y0, self.band.y0), min(y1, self.band.y1)
+                parts = [(b0, b1, self.band.upscale)]
+                if b0 - y0 >= 16:
+                    parts.append((y0, min(y1, b0 + BAND_EDGE_PX), self.scale))
+                if y1 - b1 >= 16:
+                    parts.append((max(y0, b1 - BAND_EDGE_PX), y1, self.scale))
+            for p0, p1, scale in parts:
+                crop = frame[p0:p1, x0:x1]
+                if crop.shape[0] < 16 or crop.shape[1] < 16:
+                    continue
+                faces += self.model.run(crop, scale=scale, threshold=self.threshold, offset=(x0, p0))
+        faces = _nms(faces)
+        return refine_pose(frame, faces) if self.pose else faces
+
     def full_sweep(self, frame: np.ndarray) -> list[Face]:
         """The thorough (slow) pass used to calibrate a camera: full resolution and the whole frame upscaled."""
         faces = self.model.run(frame, scale=1.0, threshold=self.threshold)
@@ -250,6 +276,8 @@ MIN_SCALE = 0.375
 # With a small-face band, the rest of the frame holds faces >= SMALL_FACE_PX: 0.75 keeps them >= 21 px.
 MAX_SCALE_WITH_BAND = 0.75
 BAND_UPSCALE = 1.5
+# In a motion region, the part outside the small-face band overlaps it by this much (pixels).
+BAND_EDGE_PX = 48
 # Calibration trusts only confident detections.
 CALIBRATION_MIN_SCORE = 0.5
 

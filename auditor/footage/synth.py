@@ -1,9 +1,13 @@
 """Deterministic sample CCTV footage with exact ground-truth face boxes, for the examples, tests and bench.
 
-The faces are public-domain imagery shipped inside installed packages: scikit-image's `astronaut`
-(a NASA photograph) and `lfw_subset()` face crops, and matplotlib's sample `grace_hopper.jpg`
-(a US Navy portrait). They are composited as people moving through procedurally drawn store scenes
-at CCTV sizes. Only generated imagery is ever written here (never real footage).
+The faces come from two public-domain photographs shipped inside installed packages, and nothing
+else: scikit-image's `astronaut` (Eileen Collins, a NASA photograph; scikit-image: "No known copyright
+restrictions, released into the public domain") and matplotlib's sample `grace_hopper.jpg` (the
+official 1984 US Navy portrait of Commodore Grace M. Hopper, a work of the US federal government).
+Each is varied (mirrored, skin tone, brightness, width, a slight tilt) into a few dozen "people", then
+composited moving through procedurally drawn store scenes at CCTV sizes. No face of a real person other
+than these two public-domain portraits is used (scikit-image's `lfw_subset`, news photographs, is not).
+Only generated imagery is ever written here (never real footage).
 
 scikit-image is a test/bench dependency: it is imported lazily, only when a clip is generated.
 """
@@ -101,13 +105,12 @@ class SyntheticFrame:
 
 
 @lru_cache(maxsize=1)
-def _face_bank() -> tuple[np.ndarray, ...]:
-    """Public-domain face crops (RGB uint8) from installed packages."""
+def _portraits() -> tuple[np.ndarray, ...]:
+    """The two public-domain face crops (RGB uint8): astronaut Eileen Collins (NASA), Grace Hopper (US Navy)."""
     from skimage import data  # lazy: a test/bench dependency only
 
-    faces: list[np.ndarray] = []
     x, y, w, h = _ASTRONAUT_FACE
-    faces.append(np.ascontiguousarray(data.astronaut()[y:y + h, x:x + w]))
+    faces = [np.ascontiguousarray(data.astronaut()[y:y + h, x:x + w])]
     try:
         import matplotlib.cbook
 
@@ -118,12 +121,36 @@ def _face_bank() -> tuple[np.ndarray, ...]:
         faces.append(np.ascontiguousarray(img[y:y + h, x:x + w]))
     except (ImportError, OSError, ValueError):  # matplotlib is optional: fewer identities then
         pass
-    tones = [(1.0, 0.82, 0.68), (0.95, 0.75, 0.6), (0.8, 0.6, 0.45), (0.62, 0.45, 0.33), (1.0, 0.88, 0.78)]
-    lfw = data.lfw_subset()[:100]            # the first 100 are faces, the rest are not
-    for i, grey in enumerate(lfw):
-        tone = np.array(tones[i % len(tones)], np.float32)
-        rgb = (grey[..., None] * 255.0 * tone).clip(0, 255).astype(np.uint8)
-        faces.append(rgb)
+    return tuple(faces)
+
+
+@lru_cache(maxsize=1)
+def _face_bank() -> tuple[np.ndarray, ...]:
+    """Varied public-domain face crops (RGB uint8): each portrait in several tones, widths and tilts.
+
+    The first entries are the two portraits as they are (the large frontal faces of the sample clips).
+    """
+    base = _portraits()
+    faces: list[np.ndarray] = list(base)
+    rng = np.random.default_rng(7)
+    tones = [(1.0, 0.82, 0.68), (0.95, 0.75, 0.6), (0.8, 0.6, 0.45), (0.62, 0.45, 0.33), (1.0, 0.88, 0.78),
+             (0.9, 0.7, 0.55)]
+    for k in range(48):
+        src = base[k % len(base)]
+        h, w = src.shape[:2]
+        grey = cv2.cvtColor(src, cv2.COLOR_RGB2GRAY).astype(np.float32) / 255.0
+        colour = src.astype(np.float32) / 255.0
+        tone = np.array(tones[k % len(tones)], np.float32)
+        mix = float(rng.uniform(0.3, 0.8))          # how much of the original colour is kept
+        rgb = mix * colour + (1 - mix) * grey[..., None] * tone / max(tone)
+        rgb *= float(rng.uniform(0.75, 1.15))        # brightness
+        img = np.clip(rgb * 255.0, 0, 255).astype(np.uint8)
+        angle = float(rng.uniform(-8, 8))             # a slight head tilt
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        img = cv2.warpAffine(img, m, (w, h), borderMode=cv2.BORDER_REFLECT)
+        width = max(8, int(w * float(rng.uniform(0.85, 1.1))))   # narrower or wider face
+        img = cv2.resize(img, (width, h), interpolation=cv2.INTER_AREA)
+        faces.append(np.ascontiguousarray(img))
     return tuple(faces)
 
 
