@@ -19,10 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import cv2
 import numpy as np
@@ -104,7 +104,7 @@ def _frontal_from_landmarks(face: Face) -> bool | None:
     """
     if len(face.landmarks) < 3 or face.w <= 0:
         return None
-    (lx, ly), (rx, ry), (nx, ny) = face.landmarks[:3]
+    (lx, ly), (rx, ry), (nx, _ny) = face.landmarks[:3]
     iod = float(np.hypot(rx - lx, ry - ly))
     if iod <= 1e-3:
         return False
@@ -118,7 +118,10 @@ class CenterFaceModel:
     def __init__(self, *, threads: int = 0) -> None:
         import onnxruntime as ort
 
-        from auditor.footage.onnxmodel import centerface_version, load_centerface_dynamic
+        from auditor.footage.onnxmodel import (
+            centerface_version,
+            load_centerface_dynamic,
+        )
 
         opts = ort.SessionOptions()
         opts.log_severity_level = 3          # the model lists unused BN counters: harmless warnings

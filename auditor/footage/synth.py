@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -292,7 +292,7 @@ def iter_scene(scene: Scene) -> Iterator[SyntheticFrame]:
     rng = np.random.default_rng(scene.seed)
     bg = _background(scene, rng)
     people = _people(scene, rng)
-    frames = int(round(scene.seconds * scene.fps))
+    frames = round(scene.seconds * scene.fps)
     noise_rng = np.random.default_rng(scene.seed + 1000)
     H, W = scene.height, scene.width
     for i in range(frames):
@@ -308,7 +308,7 @@ def iter_scene(scene: Scene) -> Iterator[SyntheticFrame]:
         boxes = []
         for p, (cx, cy, fw) in placed:
             fh = fw * p.face.shape[0] / p.face.shape[1]
-            x, y, w, h = int(round(cx - fw / 2)), int(round(cy - fh / 2)), int(round(fw)), int(round(fh))
+            x, y, w, h = round(cx - fw / 2), round(cy - fh / 2), round(fw), round(fh)
             if p.top_down:
                 cv2.ellipse(img, (int(cx), int(cy) + int(fw * 0.9)), (int(fw * 1.5), int(fw * 0.8)), 0, 0, 360, p.shirt, -1)
                 cv2.circle(img, (int(cx), int(cy)), int(fw * 0.55), p.hair, -1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.core.tasks import CancelToken, Cancelled
+from auditor.core.tasks import Cancelled, CancelToken
 from auditor.footage.analyze import analyze_camera
 from auditor.footage.detectors import Face, FakeDetector
 from tests.footage.conftest import write_clip

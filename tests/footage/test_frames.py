@@ -11,7 +11,13 @@ import cv2
 import numpy as np
 import pytest
 
-from auditor.footage.frames import FootageError, iter_frames, probe, read_frame, sniff_container
+from auditor.footage.frames import (
+    FootageError,
+    iter_frames,
+    probe,
+    read_frame,
+    sniff_container,
+)
 from tests.footage.conftest import patch_avi, write_clip
 
 
