@@ -470,6 +470,7 @@ def _iter_video(facts: FileFacts, *, sample_fps: float | None, cancel: CancelTok
             try:
                 packet = next(demux)
             except StopIteration:
+                reached_end = True
                 break
             except av.FFmpegError as exc:
                 stopped = f"the file could not be read further ({_short(exc)})"
@@ -519,8 +520,6 @@ def _iter_video(facts: FileFacts, *, sample_fps: float | None, cancel: CancelTok
             if state["failures"] >= MAX_CONSECUTIVE_FAILURES:
                 stopped = f"{state['failures']} frames in a row would not decode; reading stopped"
                 break
-        else:
-            reached_end = True
         if stopped is None:
             if sparse and pending and span and span[1] >= sampler.start():
                 for pkt in pending:                  # the end came before the middle of the last period

@@ -184,3 +184,16 @@ def test_truncated_file_is_a_partial_read_with_a_warning(tmp_path: Path) -> None
     assert f["read_problems"] and "of the 48 frames" in f["read_problems"][0]
     assert facts["analysed"] and facts["warnings"][0]["path"] == str(path)
     assert "partly read" in facts["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize("sample_fps", [0.5, None])
+def test_windows_of_a_file_sample_what_the_whole_file_does(tmp_path: Path, sample_fps: float | None) -> None:
+    path = write_av(tmp_path / "long.mp4", list(range(250)), time_base=Fraction(1, 25), gop=25)   # 10 s
+    whole = [(f.index, f.timestamp_s) for f in iter_frames(probe(path), sample_fps=sample_fps)]
+    parts = []
+    for start, end in ((0.0, 3.0), (3.0, 7.0), (7.0, None)):
+        facts = probe(path)
+        parts += [(f.index, f.timestamp_s) for f in iter_frames(facts, sample_fps=sample_fps, start_s=start,
+                                                                 end_s=end)]
+        assert facts.read_problems == []
+    assert parts == whole
