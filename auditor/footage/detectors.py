@@ -142,6 +142,14 @@ class CenterFaceModel:
         h, w = bgr.shape[:2]
         nw = max(32, int(np.ceil(w * scale / 32) * 32))
         nh = max(32, int(np.ceil(h * scale / 32) * 32))
+        if nw * nh > MAX_INPUT_PX:
+            # Memory grows with the network input (about 200 MB per megapixel): an upscaled pass (small
+            # faces) is split into overlapping tiles; a pass at or below 1x (large faces) runs reduced.
+            if scale > 1.0:
+                return self._run_tiled(bgr, scale=scale, threshold=threshold, offset=offset)
+            scale *= float(np.sqrt(MAX_INPUT_PX / (nw * nh))) * 0.95
+            nw = max(32, int(np.ceil(w * scale / 32) * 32))
+            nh = max(32, int(np.ceil(h * scale / 32) * 32))
         blob = cv2.dnn.blobFromImage(bgr, 1.0, (nw, nh), (0, 0, 0), swapRB=True, crop=False)
         with self._lock:
             heat, size, off, lms = self.session.run(None, {"input.1": blob})
@@ -166,6 +174,25 @@ class CenterFaceModel:
                         float(heat[ys[k], xs[k]]), None, pts)
             faces.append(replace(face, frontal=_frontal_from_landmarks(face)))
         return _nms(faces)
+
+
+    def _run_tiled(self, bgr: np.ndarray, *, scale: float, threshold: float,
+                   offset: tuple[int, int]) -> list[Face]:
+        h, w = bgr.shape[:2]
+        side = int(np.sqrt(MAX_INPUT_PX * 0.85) / scale)          # source pixels per tile side
+        step = max(32, side - TILE_OVERLAP_PX)
+        faces: list[Face] = []
+        for y0 in range(0, max(1, h - TILE_OVERLAP_PX), step):
+            for x0 in range(0, max(1, w - TILE_OVERLAP_PX), step):
+                tile = bgr[y0:y0 + side, x0:x0 + side]
+                faces += self.run(tile, scale=scale, threshold=threshold, offset=(offset[0] + x0, offset[1] + y0))
+        return _nms(faces)
+
+
+# The largest network input in one call (pixels): bounds onnxruntime's memory (~200 MB per megapixel).
+MAX_INPUT_PX = 2_200_000
+# Overlap of the tiles of an upscaled pass (source pixels): more than the small faces that pass looks for.
+TILE_OVERLAP_PX = 64
 
 
 @lru_cache(maxsize=1)

@@ -416,7 +416,7 @@ def _iter_video(facts: FileFacts, *, sample_fps: float | None, cancel: CancelTok
     base_pts = stream.start_time if stream.start_time is not None else None
     sampler = _Sampler(sample_fps, start_s)
     stop_at = math.inf if end_s is None else end_s
-    reached_end = False
+    reached_end = past_window = False
     pending: list[Any] = []        # packets since the last keyframe not yet sent to the decoder
     window: list[int] = []         # presentation times of the last packets demuxed (frame index = rank)
     dropped = 0                    # packets that left `window`
@@ -492,7 +492,10 @@ def _iter_video(facts: FileFacts, *, sample_fps: float | None, cancel: CancelTok
                     del window[:512]
                     dropped += 512
             t = seconds(pts, state["read"] - 1)
-            if sampler.start() >= stop_at or (sampler.period is None and t >= stop_at + 1.0):
+            if t >= stop_at:
+                past_window = True
+            if (sampler.start() >= stop_at and t >= stop_at) or (sampler.period is None and t >= stop_at + 1.0):
+                past_window = True
                 break                                # past the window (a second of slack for reordering)
             span[:] = [min(span[0], t), max(span[1], t)] if span else [t, t]
             if start_s <= t < stop_at:
@@ -531,7 +534,8 @@ def _iter_video(facts: FileFacts, *, sample_fps: float | None, cancel: CancelTok
         facts.frames_decoded = state["decoded"]
         facts.unreadable_frames = state["damaged"]
         # from the first frame of the file to the end of what was read (the window's end at most)
-        facts.duration_s = round(min(span[1] + 1.0 / rate, stop_at) - span[0], 3) if span else 0.0
+        end = stop_at if past_window else min(span[1] + 1.0 / rate, stop_at) if span else 0.0
+        facts.duration_s = round(end - span[0], 3) if span else 0.0
         problems = []
         if reached_end and not start_s and facts.frames_declared and state["read"] < facts.frames_declared:
             problems.append(f"only {state['read']} of the {facts.frames_declared} frames the header declares "
