@@ -556,10 +556,10 @@ def _redact_clip(facts: FileFacts, src: Path, dst: Path, tmp: Path, *, mask: Mas
 
 def _check_complete(facts: FileFacts, src: Path) -> None:
     """A redacted copy must hold the whole clip: refuse a truncated or damaged source."""
-    if facts.unreadable_frames:
-        raise FootageError(f"{facts.unreadable_frames} frame(s) of {src} cannot be decoded (damaged file); "
-                           "a redacted copy would silently miss them")
     declared = facts.frames_declared
     if declared and facts.frames_read < declared * 0.98 - 1:
         raise FootageError(f"{src} is truncated: {facts.frames_read} of {declared} declared frames are readable")
+    if facts.unreadable_frames:
+        raise FootageError(f"{facts.unreadable_frames} frame(s) of {src} cannot be decoded (damaged file); "
+                           "a redacted copy would silently miss them")
 
