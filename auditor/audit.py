@@ -153,7 +153,7 @@ def _with_display_paths(value: Any, folder: Path) -> Any:
 
 
 def _footage_errors(camera: str, measured: dict[str, Any]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for err in measured.get("errors") or []:
         if isinstance(err, dict):
             out.append({"camera": camera, "path": str(err.get("path", err.get("file", ""))),

@@ -26,7 +26,7 @@ def write_av(path: Path, pts: list[int], *, time_base: Fraction = Fraction(1, 10
         stream.codec_context.gop_size = gop
         if rotation is not None:
             stream.set_display_rotation(rotation)
-        for k, p in enumerate(pts):
+        for p in pts:
             img = np.zeros((size[1], size[0], 3), np.uint8)
             img[:, :16] = 255
             frame = av.VideoFrame.from_ndarray(img, format="rgb24")
