@@ -612,7 +612,7 @@ def case_a_60000_character_name(tmp: Path, env: Env) -> list[str]:
 
 def _pdf_says_what_it_left_out(folder: Path, out: str, err: str) -> None:
     from pypdf import PdfReader
-    text = " ".join(page.extract_text() or "" for page in PdfReader(folder / "r.pdf").pages[-8:])
+    text = " ".join(page.extract_text() or "" for page in PdfReader(folder / "r.pdf").pages)
     assert "of the 10,000 cameras" in " ".join(text.split())
     import json
     assert len(json.loads((folder / "r.json").read_text())["facts"]["cameras"]) == 10_000
