@@ -1,8 +1,8 @@
 """Precedent cases: real decisions encoded as deployments from their published facts (tests/precedents/*.yaml).
 
 Each case's audit must cite the provisions the authority applied; the suite-wide recall must reach 0.9, the
-target of issue 11. The verdict tier is compared with the outcome and reported by measure.py; here only the
-cases where the rule model can express the outcome are asserted.
+target of issue 11. Each case's verdict tier must match the outcome: a fine or ban gives a verdict worse than
+lawful with conditions, an authorisation gives lawful with conditions.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from auditor.core.model import Tier
 from auditor.rules.precedents import builtin_precedents
-from tests.precedents.measure import case_files, run_case
+from tests.precedents.measure import CASES, case_files, run_case
 
 RESULTS = {p.stem: run_case(p) for p in case_files()}
 
@@ -35,7 +35,19 @@ def test_each_case_cites_at_least_half_of_its_provisions(case):
     assert len(r.cited) * 2 >= len(r.cited) + len(r.missed), f"{case}: missed {r.missed}"
 
 
-@pytest.mark.parametrize("case", ["AEPD-PS-00120-2021", "AP-FINGERPRINT-ATTENDANCE-2019", "GARANTE-105-2024",
-                                  "GARANTE-457-2025", "DI-SKELLEFTEA-2019", "AEPD-PS-00178-2022"])
-def test_biometric_and_no_agreement_fines_are_not_reported_as_lawful(case):
-    assert RESULTS[case].verdict is not Tier.LAWFUL_WITH_CONDITIONS
+@pytest.mark.parametrize("case", sorted(RESULTS))
+def test_each_verdict_tier_matches_the_outcome(case):
+    r = RESULTS[case]
+    assert r.verdict_matches, f"{case}: {r.precedent.outcome} but verdict {r.verdict.value}"
+
+
+def test_the_authorisation_case_is_lawful_with_conditions_even_with_a_ban_list():
+    # The Danish stadium list bans supporters for breaking house rules (contains_criminal_data: false): no Art 10.
+    r = RESULTS["DATATILSYNET-DK-2022-51-0375"]
+    assert r.verdict is Tier.LAWFUL_WITH_CONDITIONS
+
+
+def test_the_facts_only_verdict_differs_only_where_the_case_records_an_answer():
+    for case, r in RESULTS.items():
+        if r.facts_only_verdict is not r.verdict:
+            assert "answers:" in (CASES / f"{case}.yaml").read_text(encoding="utf-8"), case
