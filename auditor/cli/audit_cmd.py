@@ -264,8 +264,8 @@ def print_summary(result: AuditResult, *, out: Any = None) -> None:
         print(f"  PASSED   {c.rule_id:<42} {c.subject:<28} {c.answer.describe('en')}", file=out)  # type: ignore[union-attr]
     for p in result.packs:
         print(f"Pack {p.id} {p.version}, checked {p.checked} ({p.rule_count} rules)", file=out)
-    for w in result.warnings:
-        print(f"warning: {w}", file=out)
+    for w in result.warnings:           # warnings go to standard error, whatever stream carries the summary
+        print(f"warning: {w}", file=sys.stderr)
     print(verdict_line(result), file=out)
 
 

@@ -36,8 +36,10 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from auditor.core.errors import InputError, Problem
 from auditor.core.fileio import finish_temp, sha256_bytes, temp_beside
 from auditor.core.model import AuditResult
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
@@ -120,7 +122,7 @@ def _table(tb: dm.Table) -> Table:
                                  ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         return tbl
     tbl = Table(data, colWidths=widths, rowHeights=tb.row_heights,
-                repeatRows=1 if tb.header and tb.kind == "grid" else 0, splitByRow=1, hAlign="LEFT",
+                repeatRows=1 if tb.header and tb.kind == "grid" else 0, splitByRow=1, splitInRow=1, hAlign="LEFT",
                 spaceBefore=1, spaceAfter=6)
     if tb.kind == "kv":
         tbl.setStyle(st.key_value_style())
@@ -357,6 +359,11 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
         data = tmp.read_bytes()
         finish_temp(tmp, target)
         os.replace(tmp, target)
+    except LayoutError as exc:     # last safety net (texts are clipped and table rows split): a clear error, no traceback
+        tmp.unlink(missing_ok=True)
+        raise InputError([Problem(str(target), "the report could not be laid out: an element is larger than a page; "
+                                  "please report it with the input files", found=str(exc).split(" with ")[0][:200])]) \
+            from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

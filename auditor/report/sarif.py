@@ -266,7 +266,7 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
     run: dict[str, Any] = {
         "tool": {"driver": {"name": DRIVER_NAME, "fullName": TOOL_NAME, "version": result.tool_version,
                             "semanticVersion": result.tool_version, "rules": rules}},
-        "invocations": [{"executionSuccessful": True, "endTimeUtc": result.generated_at}],
+        "invocations": [_invocation(result)],
         "language": "fr-FR" if lang == "fr" else "en-US",
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -284,6 +284,25 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
     if artifacts:
         run["artifacts"] = artifacts
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def _invocation(result: AuditResult) -> dict[str, Any]:
+    """The run's invocation; footage the audit could not read, or read only in part, is a tool execution
+    notification (SARIF 2.1.0 § 3.20.21) at level "warning" ("error" when nothing of the file could be read)."""
+    invocation: dict[str, Any] = {"executionSuccessful": True, "endTimeUtc": result.generated_at}
+    notes = []
+    for err in result.footage_errors:
+        note: dict[str, Any] = {
+            "level": "warning" if err.get("partial") else "error",
+            "message": {"text": f"footage of camera {err.get('camera', '')}: {err.get('message', '')}"},
+            "descriptor": {"id": "footage-partly-read" if err.get("partial") else "footage-unreadable"},
+        }
+        if err.get("path"):
+            note["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": file_uri(str(err["path"]))}}}]
+        notes.append(note)
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
 
 
 def write_sarif(result: AuditResult, path: str | Path, *, lang: str = "en",

@@ -51,6 +51,11 @@ PACK_FIELDS = {
     "id": True, "title": True, "description": False, "jurisdiction": True, "version": True, "checked": True,
     "schema_version": True, "applies_when": False, "replaced": False,
 }
+# Longest text a rule or pack may give per language (the built-in packs use at most a third of each): a report
+# prints these in table cells, and a title of 20,000 characters helps nobody.
+TEXT_LIMITS = {"title": 300, "message": 3_000}
+TEXT_LIMIT = 6_000          # rationale, remediation, description, anything else bilingual
+
 REFERENCE_FIELDS = ("instrument", "article", "paragraph", "point", "section", "title", "url", "verified",
                     "applies_from", "checked")
 EXAMPLE_META = ("name", "expect", "severity", "tier", "says", "not_says")
@@ -194,6 +199,10 @@ class _Checker:
                 ok = False
             elif not isinstance(value[lang], str) or not value[lang].strip():
                 self.add((name, lang), "must be a non-empty string", found=describe_value(value[lang]))
+                ok = False
+            elif len(value[lang]) > TEXT_LIMITS.get(name, TEXT_LIMIT):
+                self.add((name, lang), f"is too long for a report ({len(value[lang]):,} characters)",
+                         expected=f"at most {TEXT_LIMITS.get(name, TEXT_LIMIT):,} characters")
                 ok = False
         for extra in value:
             if extra not in LANGS:

@@ -277,6 +277,31 @@ def case_pack_header_is_a_fifo(tmp: Path, env: Env) -> list[str]:
     return ["rules", "validate", str(folder)]
 
 
+LONG_WORD = "Ж" * 20_000
+
+
+@case("pack", says=("TEST-RETENTION-LONG.yaml:", "title.en", "too long", "at most 300 characters"))
+def case_pack_texts_too_long_for_a_report(tmp: Path, env: Env) -> list[str]:
+    rule = rule_doc(title={"en": LONG_WORD, "fr": "Titre"})
+    return [*AUDIT, str(config(tmp)), "--rules", str(pack(tmp, rule)), "--out", str(tmp / "r.pdf")]
+
+
+def _report_written(folder: Path, out: str, err: str) -> None:
+    assert (folder / "r.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@case("pack", exit=0, timeout=240, may_change=("r.pdf",), check=_report_written)
+def case_pack_texts_at_their_limits_lay_out(tmp: Path, env: Env) -> list[str]:
+    """Texts as long as a pack may give them, without a single space: table rows taller than a page split."""
+    rule = rule_doc(title={"en": "T" * 300, "fr": "T" * 300},
+                    message={"en": "{{ camera.id }}" + "M" * 2_900, "fr": "{{ camera.id }}" + "M" * 2_900},
+                    rationale={"en": "R" * 6_000, "fr": "R" * 6_000},
+                    remediation={"en": "D" * 6_000, "fr": "D" * 6_000})
+    data = deployment()
+    data["cameras"][0]["retention_days"] = 30
+    return [*AUDIT, str(config(tmp, data)), "--rules", str(pack(tmp, rule)), "--out", str(tmp / "r.pdf")]
+
+
 BAD_REGEX = rule_doc(trigger="camera.id.matches('[')")
 
 

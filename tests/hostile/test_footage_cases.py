@@ -192,3 +192,44 @@ def test_variable_frame_rate_duration_is_the_timestamps(tmp_path: Path) -> None:
     path = _vfr(tmp_path)
     facts = analyze.analyze_camera("c", [path], detector=FakeDetector(default=[]), sample_fps=None)
     assert facts["frames_analysed"] == 8 and facts["duration_s"] > 2.0
+
+
+def test_partial_read_is_said_in_every_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A truncated clip through the real `auditor audit`: the partial read is in the terminal warning, the JSON
+    (warnings, footage_errors, the file's frame counts), the SARIF invocation's notifications and the PDF's
+    "what the audit could not see"; the audit still succeeds (exit 0) because part of the file was analysed."""
+    import copy
+
+    import pypdfium2 as pdfium
+    import yaml
+
+    from tests.rules.conftest import BASE_DEPLOYMENT
+
+    clip = _truncated(tmp_path)
+    config = tmp_path / "store.yaml"
+    config.write_text(yaml.safe_dump(copy.deepcopy(BASE_DEPLOYMENT), allow_unicode=True), encoding="utf-8")
+    out = {ext: tmp_path / f"report.{ext}" for ext in ("json", "sarif", "pdf")}
+    rc = main(["audit", str(config), "--footage", f"CAM-1={clip}", "--date", "2026-12-04", "--json", str(out["json"]),
+               "--sarif", str(out["sarif"]), "--out", str(out["pdf"])])
+    err = capsys.readouterr().err
+    assert rc == ExitCode.OK, err
+    assert "Traceback" not in err and "partly read" in err and "truncated.avi" in err
+
+    report = json.loads(out["json"].read_text(encoding="utf-8"))
+    assert any("partly read" in w and "CAM-1" in w for w in report["warnings"])
+    [error] = report["footage_errors"]
+    assert error["partial"] is True and error["camera"] == "CAM-1" and "partly read" in error["message"]
+    [camera] = report["facts"]["cameras"]
+    [file_facts] = camera["footage"]["files"]
+    assert file_facts["frames_declared"] == 50 and 0 < file_facts["frames_read"] < 50
+
+    run = json.loads(out["sarif"].read_text(encoding="utf-8"))["runs"][0]
+    [note] = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "warning" and "partly read" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("truncated.avi")
+
+    pdf = pdfium.PdfDocument(str(out["pdf"]))
+    text = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    flat = " ".join(text.split())
+    assert "What the audit could not see" in flat and "partly read" in flat
