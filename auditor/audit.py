@@ -14,7 +14,7 @@ from auditor.config.loader import LoadedDeployment, load_deployment
 from auditor.core import yamlsafe
 from auditor.core.answers import Answer, check_answers, merge_answers
 from auditor.core.errors import InputError, Problem
-from auditor.core.fileio import sha256_file
+from auditor.core.fileio import inside, sha256_file
 from auditor.core.model import AuditResult, InputFile
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.report import is_stale, stale_warning
@@ -76,14 +76,6 @@ def subject_regions(config: str | Path) -> dict[str, tuple[int, int]]:
     return regions
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
-
-
 def declared_footage(loaded: LoadedDeployment) -> dict[str, list[Path]]:
     """The config's own `footage:` paths resolved against its folder, without the containment check.
 
@@ -115,7 +107,7 @@ def footage_plan(loaded: LoadedDeployment, overrides: dict[str, list[Path]]) -> 
             candidates = [(loaded.folder / p, False) for p in cam.footage]
         files: list[Path] = []
         for path, explicit in candidates:
-            if not explicit and not _inside(path, loaded.folder):
+            if not explicit and not inside(path, loaded.folder):
                 errors.append({"camera": cam.id, "path": str(path),
                                "message": "refused: the path leads outside the config's folder; give it "
                                           f"explicitly with --footage {cam.id}=PATH to use it"})
@@ -137,7 +129,7 @@ def display_path(path: Path | str, folder: Path) -> str:
     against the config's folder (auditor.report.evidence.resolve_path).
     """
     p = Path(path)
-    if p.is_absolute() and _inside(p, folder):
+    if p.is_absolute() and inside(p, folder):
         return p.resolve().relative_to(folder.resolve()).as_posix()
     return str(p)
 

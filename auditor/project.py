@@ -17,7 +17,7 @@ import yaml
 
 from auditor.core.errors import InputError, Problem, describe_value
 from auditor.core.fileio import (  # noqa: F401  (write_bytes_atomic: the GUI writes the previewed PDF)
-    require_regular_file, sha256_bytes, sha256_file, write_bytes_atomic, write_text_atomic)
+    inside, require_regular_file, sha256_bytes, sha256_file, write_bytes_atomic, write_text_atomic)
 from auditor.core.yamlsafe import Document, format_path, read_document
 
 PROJECT_SCHEMA_VERSION = 1
@@ -224,7 +224,7 @@ def verify_inputs(project: AuditProject, project_file: Path) -> list[Problem]:
     file = str(project_file)
     stored_paths = ([project.config] if project.config else []) + [f.path for f in project.footage]
     for stored in stored_paths:
-        if not Path(stored).is_absolute() and not _inside(project.resolve(stored, project_file), project_file.parent):
+        if not Path(stored).is_absolute() and not inside(project.resolve(stored, project_file), project_file.parent):
             problems.append(Problem(file, f"the relative path {stored} leads outside the project's folder; refused "
                                           "(add the file again to record it)"))
     for stored, what in changed_inputs(project, project_file):
@@ -238,14 +238,6 @@ def verify_inputs(project: AuditProject, project_file: Path) -> list[Problem]:
             what = "no such file"
         problems.append(Problem(file, f"{stored}: {what}"))
     return problems
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def load_project(path: Path) -> AuditProject:

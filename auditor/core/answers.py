@@ -34,6 +34,7 @@ from auditor.core.yamlsafe import (
     Document,
     KeyPath,
     format_path,
+    list_section,
     parse_text,
     read_document,
 )
@@ -224,22 +225,8 @@ def answers_of_document(doc: Document) -> list[Answer]:
 
 
 def _answers_file(doc: Document) -> list[Answer]:
-    data = doc.data
-    if isinstance(data, dict):
-        extra = [k for k in data if k not in ("schema_version", "answers")]
-        if extra:
-            line, col = doc.locate((extra[0],), key=True)
-            raise InputError([Problem(doc.file, f"unknown key {extra[0]!r}", line, col,
-                                      expected="schema_version, answers")])
-        if data.get("schema_version", 1) != 1:
-            line, col = doc.locate(("schema_version",))
-            raise InputError([Problem(doc.file, "unsupported schema_version", line, col, expected="1",
-                                      found=describe_value(data.get("schema_version")))])
-        if "answers" not in data:
-            raise InputError([Problem(doc.file, "required key 'answers' is missing", 1, 1,
-                                      expected="answers: a list of {rule_id, subject, decision, ...}")])
-        return parse_answers(data["answers"], file=doc.file, doc=doc, base=("answers",))
-    return parse_answers(data, file=doc.file, doc=doc)
+    items, base = list_section(doc, "answers", "{rule_id, subject, decision, ...}")
+    return parse_answers(items, file=doc.file, doc=doc, base=base)
 
 
 def load_answers(path: str | Path) -> list[Answer]:

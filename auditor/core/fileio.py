@@ -49,6 +49,11 @@ def sha256_file(path: str | Path, *, chunk: int = CHUNK) -> str:
 
 # --- inputs -------------------------------------------------------------------------------------------------
 
+def inside(path: str | Path, folder: str | Path) -> bool:
+    """Whether `path` lies below `folder` once both are resolved (symbolic links and `..` followed)."""
+    return Path(path).resolve().is_relative_to(Path(folder).resolve())
+
+
 def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"

@@ -18,7 +18,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from auditor.core.errors import InputError, Problem
+from auditor.core.errors import InputError, Problem, describe_value
 from auditor.core.fileio import require_regular_file, sha256_bytes
 
 MAX_BYTES = 1024 * 1024          # a deployment of thousands of cameras fits in far less
@@ -53,6 +53,27 @@ class Document:
             if path[:n] in self.positions:
                 return self.positions[path[:n]]
         return None, None
+
+
+def list_section(doc: Document, key: str, hint: str) -> tuple[Any, KeyPath]:
+    """The list a small YAML file gives either alone or as `{schema_version: 1, <key>: [...]}` (waivers, answers
+    files); returns the list's data and its key path. A mapping with another key, another schema version or no
+    `<key>` is an InputError at its line and column; `hint` describes an item for the messages."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return data, ()
+    extra = [k for k in data if k not in ("schema_version", key)]
+    if extra:
+        line, col = doc.locate((extra[0],), key=True)
+        raise InputError([Problem(doc.file, f"unknown key {extra[0]!r}", line, col, expected=f"schema_version, {key}")])
+    if data.get("schema_version", 1) != 1:
+        line, col = doc.locate(("schema_version",))
+        raise InputError([Problem(doc.file, "unsupported schema_version", line, col, expected="1",
+                                  found=describe_value(data.get("schema_version")))])
+    if key not in data:
+        raise InputError([Problem(doc.file, f"required key {key!r} is missing", 1, 1,
+                                  expected=f"{key}: a list of {hint}")])
+    return data[key], (key,)
 
 
 def format_path(path: KeyPath) -> str:

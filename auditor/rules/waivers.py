@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from auditor.core.errors import InputError, Problem
 from auditor.core.model import AuditResult, Finding, WaiverState
-from auditor.core.yamlsafe import format_path, read_document as read_yaml
+from auditor.core.yamlsafe import format_path, list_section, read_document as read_yaml
 
 FIELDS = ("rule_id", "subject", "justification", "approver", "expires")
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
@@ -128,20 +128,8 @@ def parse_waivers(entries: Any, *, file: str = "<waivers>", doc: Any = None,
 def load_waivers(path: str | Path) -> list[Waiver]:
     """Read and validate a waiver file (a list, or a mapping with `waivers:` and optional schema_version)."""
     doc = read_yaml(Path(path))
-    data = doc.data
-    if isinstance(data, dict):
-        extra = [k for k in data if k not in ("schema_version", "waivers")]
-        if extra:
-            line, col = doc.locate((extra[0],), key=True)
-            raise InputError([Problem(doc.file, f"unknown key {extra[0]!r}", line, col,
-                                      expected="schema_version, waivers")])
-        if data.get("schema_version", 1) != 1:
-            line, col = doc.locate(("schema_version",))
-            raise InputError([Problem(doc.file, "unsupported schema_version", line, col, expected="1")])
-        if "waivers" not in data:
-            raise InputError([Problem(doc.file, "required key 'waivers' is missing")])
-        return parse_waivers(data["waivers"], file=doc.file, doc=doc, base=("waivers",))
-    return parse_waivers(data, file=doc.file, doc=doc)
+    items, base = list_section(doc, "waivers", "{rule_id, subject, reason, approved_by, expires}")
+    return parse_waivers(items, file=doc.file, doc=doc, base=base)
 
 
 @dataclass
