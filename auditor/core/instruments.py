@@ -85,6 +85,14 @@ INSTRUMENT_INFO: dict[str, Instrument] = {
     "CCT 68 (BE)": _i("BE", "Convention collective de travail n° 68 du 16 juin 1998 / Collectieve "
                             "arbeidsovereenkomst nr. 68 van 16 juni 1998",
                       "Belgian collective labour agreement No 68 of 16 June 1998 on camera surveillance at work"),
+    "Royal Decree of 8 May 2018 (BE)": _i("BE", "Arrêté royal du 8 mai 2018 relatif aux déclarations d'installation "
+                                               "et d'utilisation de caméras de surveillance et au registre "
+                                               "d'activités de traitement d'images de caméras de surveillance / "
+                                               "Koninklijk besluit van 8 mei 2018 betreffende de aangiften van de "
+                                               "plaatsing en het gebruik van bewakingscamera's en betreffende het "
+                                               "register van de beeldverwerkingsactiviteiten van bewakingscamera's",
+                                          "Belgian Royal Decree of 8 May 2018 on camera declarations and the "
+                                          "register of image-processing activities"),
     "APD-GBA": _i("BE", "Autorité de protection des données / Gegevensbeschermingsautoriteit",
                   "Belgian data protection authority"),
     # --- Denmark ---

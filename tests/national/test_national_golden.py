@@ -74,11 +74,11 @@ def _breach(country: str) -> tuple[dict[str, Any], set[str]]:
                                 "template_storage": "central_controller", "matching": "1:N"})
         return d, {"NL-WOR-27-1-L-WORKS-COUNCIL", "NL-UAVG-29-BIOMETRIC"}
     if country == "BE":
-        d["national"]["police_declaration"] = False
+        d["national"].update(police_declaration=False, image_register=False)
         d["signage"]["fields"] = ["controller", "rights"]
         sales.update(retention_days=90, hidden=True)
         return d, {"BE-CAMERA-ACT-6-DECLARATION", "BE-CAMERA-ACT-6-PICTOGRAM", "BE-CAMERA-ACT-6-RETENTION-1M",
-                   "BE-CAMERA-ACT-8-HIDDEN"}
+                   "BE-CAMERA-ACT-8-HIDDEN", "BE-CAMERA-ACT-6-REGISTER"}
     if country == "DK":
         sales["retention_days"] = 45
         d["employees"]["informed_individually"] = False
