@@ -739,6 +739,9 @@ class Procedures(Strict):
         None, ge=0, le=365, description="Standard time to answer requests, in days (GDPR Art 12(3): one month).")
     disclosure_log: bool | None = Field(None, description="Every export to police/insurers is logged.")
     incident_response: bool | None = None
+    written_policy: bool | None = Field(
+        None, description="Written internal rules for the cameras (purposes, who may view and export, retention, "
+                          "deletion, requests): GDPR Art 24(2).")
 
 
 class Security(Strict):

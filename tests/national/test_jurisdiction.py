@@ -121,16 +121,34 @@ def test_references_carry_the_instrument_names():
     assert lopd.to_dict()["name_en"] == lopd.name_en
 
 
-def test_eu_rules_mention_the_cnil_only_in_a_sentence_about_france():
-    offences = []
+def _eu_rule_texts():
+    """(where, text) for every title, message, rationale and remediation of the EU and international packs."""
     for pack in load_builtin_packs():
         if pack.header.jurisdiction not in (EU, INTERNATIONAL):
             continue
         for rule in pack.rules:
             for name in ("title", "message", "rationale", "remediation"):
                 for lang in ("en", "fr"):
-                    text = " ".join(getattr(rule, name).get(lang).split())
-                    for sentence in re.split(r"(?<=[.;:])\s", text):
-                        if "CNIL" in sentence and not re.search(r"France|French", sentence):
-                            offences.append(f"{rule.id} {name} ({lang}): {sentence[:120]}")
+                    yield f"{rule.id} {name} ({lang})", " ".join(getattr(rule, name).get(lang).split())
+
+
+def test_eu_rules_mention_the_cnil_only_in_a_sentence_about_france():
+    offences = []
+    for where, text in _eu_rule_texts():
+        for sentence in re.split(r"(?<=[.;:])\s", text):
+            if "CNIL" in sentence and not re.search(r"France|French", sentence):
+                offences.append(f"{where}: {sentence[:120]}")
+    assert not offences, "\n".join(offences)
+
+
+# Other national authorities' names, in any form an EU rule's prose might use.
+NATIONAL_AUTHORITY_WORDS = r"\bAEPD\b|\bGarante\b|\bDSK\b|\bLfD\b|\bAutoriteit Persoonsgegevens\b|\bAP's\b|" \
+                           r"\bAPD-GBA\b|\bDatatilsynet\b|\bIMY\b|\bDatainspektionen\b|\bICO\b|\bUODO\b"
+
+
+def test_eu_rules_name_no_other_national_authority():
+    # An EU rule's text is shown for every store: a decision of one country's authority belongs in the
+    # precedents table (shown with the finding, the store's country first), not in the rule's prose.
+    offences = [f"{where}: {found.group(0)}" for where, text in _eu_rule_texts()
+                if (found := re.search(NATIONAL_AUTHORITY_WORDS, text))]
     assert not offences, "\n".join(offences)
