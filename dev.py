@@ -11,6 +11,7 @@ pyproject.toml change. Then it runs the command.
     python3 dev.py bench           the benchmarks in bench/, printed as tables
     python3 dev.py auditor ARGS    any `auditor` command inside the environment
     python3 dev.py lock            re-resolve requirements.lock from pyproject.toml
+    python3 dev.py catalogs        extract the product's messages and merge them into auditor/locale/*/auditor.po
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ def main(argv: list[str]) -> int:
         if rc == 5:
             print("dev.py: pytest collected no test; that is a failure here.", file=sys.stderr)
         return rc
+    if cmd == "catalogs":
+        return _run([ensure_env(), "-m", "auditor.report.catalogs"])
     if cmd == "bench":
         rc = 0
         for script in sorted((ROOT / "bench").glob("bench_*.py")):

@@ -50,6 +50,7 @@ DATA_TREES: tuple[DataTree, ...] = (
     # Package data of `auditor` itself (its modules are compiled into the archive; these are read as files).
     DataTree("auditor/gui/i18n", "auditor/gui/i18n", ("*.qm",)),
     DataTree("auditor/footage", "auditor/footage", ("*.json",)),
+    DataTree("auditor/locale", "auditor/locale", ("*/LC_MESSAGES/*.po",)),      # message catalogs, read at run time
 )
 
 # Files of third-party packages that our code opens at run time: (package, path inside the package).

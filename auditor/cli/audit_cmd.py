@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from auditor.cli import ExitCode
 from auditor.core.errors import InputError
+from auditor.core.i18n import languages
 from auditor.core.model import AuditResult, Severity
 from auditor.core.tasks import Progress
 
@@ -61,7 +62,7 @@ def add_answers_option(p: argparse.ArgumentParser) -> None:
 def add_report_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="REPORT", help="write the DPIA report here: .pdf, .docx (Word) or .odt "
                                                    "(LibreOffice), chosen by the file's extension")
-    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the report (default: en)")
+    p.add_argument("--lang", choices=languages(), default="en", help="language of the report (default: en)")
     p.add_argument("--assessor", metavar="NAME", help="the assessor's name, printed on the report's cover")
     p.add_argument("--mask", choices=("solid", "pixelate", "blur"), default="solid",
                    help="how faces are masked on the report's evidence frames (default: solid); whatever a "

@@ -9,6 +9,7 @@ from typing import Any
 
 from auditor.cli import ExitCode
 from auditor.cli.audit_cmd import _positive
+from auditor.core.i18n import languages
 from auditor.core.model import Severity
 
 FAIL_ON = ("blocker", "major", "minor", "info", "none")
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="frames per second sampled from each clip (default: the analysis default)")
     p.add_argument("--no-footage", action="store_true", help="do not analyse any footage")
     p.add_argument("--no-pdf", action="store_true", help="do not write the stores' DPIA PDFs")
-    p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the stores' reports")
+    p.add_argument("--lang", choices=languages(), default="en", help="language of the stores' reports")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="audit date (default: today, or SOURCE_DATE_EPOCH)")
     p.add_argument("--cache-dir", metavar="DIR", help="result cache (default: OUT/.cache)")
     p.add_argument("--fail-on", choices=FAIL_ON, default="none",

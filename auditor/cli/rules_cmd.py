@@ -8,6 +8,7 @@ import textwrap
 
 from auditor.cli import ExitCode
 from auditor.core.errors import InputError
+from auditor.core.i18n import languages
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = rs.add_parser("show", help="show one rule in full")
     sp.add_argument("rule_id", metavar="ID")
     sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="also load the packs in DIR")
-    sp.add_argument("--lang", choices=("en", "fr"), default="en")
+    sp.add_argument("--lang", choices=languages(), default="en")
     sp.set_defaults(func=cmd_show)
 
     vp = rs.add_parser("validate", help="validate packs (the built-in ones, or those in DIR)",

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Any
 
 from auditor.core.answers import Answer
+from auditor.core.i18n import N_, gettext
 
 
 class Severity(str, Enum):
@@ -40,10 +41,14 @@ class Tier(str, Enum):
         """2 for prohibited down to 0, so that `a.rank >= b.rank` means 'at least as bad'."""
         return {"prohibited": 2, "unlawful_until_fixed": 1, "lawful_with_conditions": 0}[self.value]
 
+    def label(self, lang: str) -> str:
+        """The verdict as every output words it (CLI, PDF, SARIF, JSON, GUI), in `lang`."""
+        return gettext(lang, VERDICT_TEXT[self.value])
+
     @property
     def text(self) -> Text:
-        """The verdict as every output words it (CLI, PDF, SARIF, JSON, GUI), in English and French."""
-        return VERDICT_TEXT[self.value]
+        """The verdict in English and French (the JSON result carries both)."""
+        return Text(self.label("en"), self.label("fr"))
 
 
 # The tiers a rule may declare for its blocker (lawful_with_conditions is what a non-blocker means).
@@ -63,13 +68,11 @@ class Text:
         return self.fr if lang == "fr" else self.en
 
 
+# The verdict as every output words it (CLI, PDF, SARIF, JSON, GUI): English here, other languages in the catalogs.
 VERDICT_TEXT = {
-    "prohibited": Text("Prohibited: cannot be made lawful as designed",
-                       "Interdit : ne peut pas être rendu licite tel que conçu"),
-    "unlawful_until_fixed": Text("Unlawful until fixed: must not start or go on until the blockers below are fixed",
-                                 "Illicite en l'état : ne doit ni commencer ni se poursuivre tant que les points "
-                                 "bloquants ci-dessous ne sont pas corrigés"),
-    "lawful_with_conditions": Text("Lawful with conditions", "Licite sous conditions"),
+    "prohibited": N_("Prohibited: cannot be made lawful as designed"),
+    "unlawful_until_fixed": N_("Unlawful until fixed: must not start or go on until the blockers below are fixed"),
+    "lawful_with_conditions": N_("Lawful with conditions"),
 }
 
 

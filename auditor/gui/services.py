@@ -336,24 +336,16 @@ def zone_text(zone: str, lang: str) -> str:
 
 def subject_text(subject: str, lang: str) -> str:
     """`camera:CHK-2` as "camera CHK-2" / "caméra CHK-2", `deployment` as "whole deployment"."""
-    from auditor.report.i18n import t
+    from auditor.report.story import subject_label
 
-    kind, _, ident = subject.partition(":")
-    if kind == "deployment":
-        return t(lang, "subject.deployment")
-    if kind in ("camera", "activity") and ident:
-        return t(lang, f"subject.{kind}", id=ident)
-    return subject
+    return subject_label(subject, lang)
 
 
 def reason_text(reason: str, lang: str) -> str:
     """Why an evidence frame was selected (`largest_frontal_face`), in words."""
-    from auditor.report.i18n import t
+    from auditor.report.story import reason_label
 
-    try:
-        return t(lang, f"ev.reason.{reason}")
-    except KeyError:
-        return reason.replace("_", " ")
+    return reason_label(reason, lang)
 
 
 def default_expiry() -> dt.date:

@@ -36,10 +36,10 @@ def actions_format(path: Path | str) -> str:
 
 def _columns(lang: str) -> list[tuple[str, float]]:
     t = i18n.t
-    return [(t(lang, "meas.num"), 5), (t(lang, "meas.priority"), 22), (t(lang, "act.severity"), 11),
-            (t(lang, "meas.action"), 60), (t(lang, "meas.finding"), 45), (t(lang, "act.rule"), 34),
-            (t(lang, "act.subjects"), 28), (t(lang, "act.references"), 40), (t(lang, "meas.owner"), 18),
-            (t(lang, "meas.due"), 13), (t(lang, "act.status"), 13), (t(lang, "act.notes"), 40)]
+    return [(t(lang, "#"), 5), (t(lang, "Priority"), 22), (t(lang, "Severity"), 11),
+            (t(lang, "Action"), 60), (t(lang, "Finding"), 45), (t(lang, "Rule"), 34),
+            (t(lang, "Applies to"), 28), (t(lang, "References"), 40), (t(lang, "Owner"), 18),
+            (t(lang, "Due date"), 13), (t(lang, "Status"), 13), (t(lang, "Notes"), 40)]
 
 
 def action_rows(result: AuditResult, lang: str = "en") -> list[list[str]]:
@@ -67,7 +67,7 @@ def _xlsx(rows: list[list[str]], lang: str, generated_at: str) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = i18n.t(lang, "act.sheet")[:31]
+    ws.title = i18n.t(lang, "Action plan")[:31]
     ws.append(rows[0])
     for row in rows[1:]:
         ws.append([int(row[0])] + row[1:])             # the action number sorts as a number
@@ -88,7 +88,7 @@ def _xlsx(rows: list[list[str]], lang: str, generated_at: str) -> bytes:
     due, status = get_column_letter(10), get_column_letter(11)
     for r in range(2, max(n, 2) + 1):
         ws[f"{due}{r}"].number_format = "yyyy-mm-dd"
-    choices = i18n.t(lang, "act.status_values")
+    choices = i18n.t(lang, "To do,In progress,Done,Not applicable")
     dv = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
     dv.add(f"{status}2:{status}{max(n, 2) + 200}")
     ws.add_data_validation(dv)
@@ -103,7 +103,7 @@ def _xlsx(rows: list[list[str]], lang: str, generated_at: str) -> bytes:
     except (ValueError, AttributeError):
         when = dt.datetime(2000, 1, 1)
     wb.properties.created = wb.properties.modified = when
-    wb.properties.title = i18n.t(lang, "act.sheet")
+    wb.properties.title = i18n.t(lang, "Action plan")
     wb.properties.creator = "Store Camera Privacy Auditor"
     buf = io.BytesIO()
     wb.save(buf)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.core.fileio import finish_temp, sha256_bytes, temp_beside
-from auditor.core.model import LANGS, AuditResult
+from auditor.core.i18n import languages
+from auditor.core.model import AuditResult
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.report.evidence import EvidenceSet, collect_evidence
 
@@ -56,8 +57,8 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
     `changes` (diff.AuditDiff against the previous assessment) adds "Changes since the last assessment".
     """
     fmt = report_format(path)
-    if lang not in LANGS:
-        raise ValueError(f"unsupported report language {lang!r} ({' or '.join(LANGS)})")
+    if lang not in languages():
+        raise ValueError(f"unsupported report language {lang!r} ({', '.join(languages())})")
     cancel = cancel or CancelToken()
     target = Path(path)
     if fmt == ".pdf":

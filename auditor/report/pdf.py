@@ -339,7 +339,7 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
         core.tasks.Cancelled, KeyboardInterrupt: the previous file at `path`, if any, is left as it was.
     """
     if lang not in i18n_langs():
-        raise ValueError(f"unsupported report language {lang!r} (en or fr)")
+        raise ValueError(f"unsupported report language {lang!r} ({', '.join(i18n_langs())})")
     cancel = cancel or CancelToken()
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -375,6 +375,6 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
 
 
 def i18n_langs() -> tuple[str, ...]:
-    from auditor.core.model import LANGS
+    from auditor.core.i18n import languages
 
-    return LANGS
+    return languages()

@@ -25,10 +25,13 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from auditor.core.i18n import N_
 from auditor.core.model import AuditResult, Finding
 from auditor.report import atomic_writer, i18n
 from auditor.report import risk as risk_mod
 from auditor.report.story import (
+    DPIA_NO,
+    DPIA_YES,
     PRINCIPLES,
     actions,
     declared_measures,
@@ -43,21 +46,17 @@ CONTEXT = (111, 112, 113, 121, 122, 123)
 PRINCIPLE_QUESTIONS = (211, 212, 213, 214, 215, 221, 222, 223, 224, 225, 226, 227)
 RISK_ITEMS = {"access": (3, 2), "modification": (3, 3), "disappearance": (3, 4)}
 
-_PRINCIPLE_TO_QUESTION = {"nec.lawful": 212, "nec.minimisation": 213, "nec.retention": 215,
-                          "nec.information": 221, "nec.rights": 225}
-_PRINCIPLE_TO_ITEM = {"nec.lawful": "2.1", "nec.minimisation": "2.1", "nec.retention": "2.1",
-                      "nec.information": "2.2", "nec.rights": "2.2"}
+_PRINCIPLE_TO_QUESTION = {"Lawful basis": 212, "Purpose limitation and data minimisation": 213, "Storage limitation": 215,
+                          "Information and signage": 221, "Data-subject rights": 225}
+_PRINCIPLE_TO_ITEM = {"Lawful basis": "2.1", "Purpose limitation and data minimisation": "2.1", "Storage limitation": "2.1",
+                      "Information and signage": "2.2", "Data-subject rights": "2.2"}
 
 _THREATS = {
-    "access": ("Viewing of live or recorded images by unauthorised staff or third parties",
-               "Consultation des images en direct ou enregistrées par des personnes non autorisées"),
-    "modification": ("Alteration or misuse of recordings or of analysis results",
-                     "Altération ou détournement des enregistrements ou des résultats d'analyse"),
-    "disappearance": ("Loss, deletion or failure of the recorder before a legitimate request is met",
-                      "Perte, effacement ou panne de l'enregistreur avant qu'une demande légitime soit satisfaite"),
+    "access": N_("Viewing of live or recorded images by unauthorised staff or third parties"),
+    "modification": N_("Alteration or misuse of recordings or of analysis results"),
+    "disappearance": N_("Loss, deletion or failure of the recorder before a legitimate request is met"),
 }
-_SOURCES = (("Store staff", "Personnel du magasin"), ("Processors and their staff", "Sous-traitants et leur personnel"),
-            ("External attackers", "Attaquants externes"))
+_SOURCES = (N_("Store staff"), N_("Processors and their staff"), N_("External attackers"))
 
 
 def _html(lines: list[str]) -> str:
@@ -79,7 +78,7 @@ def _l(v: Any) -> list:
 
 def _finding_line(f: Finding, lang: str) -> str:
     refs = "; ".join(reference_label(r, lang) for r in f.references)
-    kind = i18n.t(lang, "sum.questions") if f.question else i18n.severity_label(f.severity.value, lang)
+    kind = i18n.t(lang, "questions") if f.question else i18n.severity_label(f.severity.value, lang)
     return f"[{kind}] {f.title.get(lang)} — {subject_label(f.subject, lang)}: {f.message.get(lang)} ({f.rule_id}; {refs})"
 
 
@@ -96,25 +95,25 @@ def _context(result: AuditResult, lang: str) -> dict[int, str]:
     vendors = [x for x in _l(facts.get("vendors")) if isinstance(x, dict)]
     out: dict[int, list[str]] = {q: [] for q in CONTEXT}
     out[111] = [f"{store_name(result)} — {facts.get('title') or ''}".rstrip(" —"),
-                (f"{t(lang, 'f.store_type')}{_c(lang)}{v('store_type', store.get('type'), lang)}; "
-                 f"{t(lang, 'f.country')}{_c(lang)}{i18n.country_name(store.get('country'), lang)}")]
+                (f"{t(lang, 'Store type')}{_c(lang)}{v('store_type', store.get('type'), lang)}; "
+                 f"{t(lang, 'Country')}{_c(lang)}{i18n.country_name(store.get('country'), lang)}")]
     out[111] += [f"{a.get('name')}: {v('technique', a.get('technique'), lang)} — {a.get('purpose') or ''}".rstrip(" —")
                  for a in acts]
-    out[112] = [f"{t(lang, 'cover.controller')}: {controller.get('name') or t(lang, 'unknown')}"]
-    out[112] += [f"{t(lang, 'f.joint_controllers')}: {_d(j).get('name')}" for j in _l(facts.get("joint_controllers"))]
+    out[112] = [f"{t(lang, 'Controller')}: {controller.get('name') or t(lang, 'not declared')}"]
+    out[112] += [f"{t(lang, 'Joint controllers')}: {_d(j).get('name')}" for j in _l(facts.get("joint_controllers"))]
     out[112] += [f"{x.get('name')} ({v('vendor_role', x.get('role'), lang)}, {x.get('country') or '—'})"
                  for x in vendors]
     if dpo:
-        out[112].append(f"{t(lang, 'cover.dpo')}: {dpo.get('name') or (t(lang, 'yes') if dpo.get('appointed') else t(lang, 'cover.not_appointed'))}")
-    out[113] = [f"{i18n._pick((p.title.en, p.title.fr), lang)} {p.version} ({p.id})" for p in result.packs]
+        out[112].append(f"{t(lang, 'Data protection officer')}: {dpo.get('name') or (t(lang, 'yes') if dpo.get('appointed') else t(lang, 'none appointed'))}")
+    out[113] = [f"{i18n.rule_text(p.title, lang)} {p.version} ({p.id})" for p in result.packs]
     for a in acts:
         out[121].append(f"{a.get('name')}: {i18n.vocab_list('data_category', a.get('data_categories'), lang)} — "
-                        f"{t(lang, 'f.subjects')}: {i18n.vocab_list('subject', a.get('subjects'), lang)}")
+                        f"{t(lang, 'Data subjects')}: {i18n.vocab_list('subject', a.get('subjects'), lang)}")
     for c in cams:
         rec = i18n.yes_no(c.get("recording"), lang)
-        ret = t(lang, "f.days", n=c.get("retention_days")) if c.get("retention_days") is not None else "—"
-        out[122].append(f"{subject_label('camera:' + str(c.get('id')), lang)}: {t(lang, 'f.recording')} {rec}; "
-                        f"{t(lang, 'f.retention')} {ret}; {t(lang, 'f.auto_delete')} {i18n.yes_no(c.get('auto_delete'), lang)}")
+        ret = t(lang, "{n} day(s)", n=c.get("retention_days")) if c.get("retention_days") is not None else "—"
+        out[122].append(f"{subject_label('camera:' + str(c.get('id')), lang)}: {t(lang, 'Recording')} {rec}; "
+                        f"{t(lang, 'Retention')} {ret}; {t(lang, 'Automatic deletion')} {i18n.yes_no(c.get('auto_delete'), lang)}")
         out[123].append(f"{subject_label('camera:' + str(c.get('id')), lang)} ({v('zone', c.get('zone'), lang)}, "
                         f"{c.get('resolution') or '—'})")
     for a in acts:
@@ -137,36 +136,36 @@ def _principles(result: AuditResult, lang: str) -> dict[int, str]:
         out[211].append(f"{a.get('name')}: {a.get('purpose') or v('purpose_category', a.get('purpose_category'), lang)}")
         basis = v("legal_basis", a.get("legal_basis"), lang)
         if a.get("art9_exception"):
-            basis += f"; {t(lang, 'f.art9')} {a['art9_exception']}"
+            basis += f"; {t(lang, 'Art 9(2) exception')} {a['art9_exception']}"
         out[212].append(f"{a.get('name')}: {basis}")
         out[213].append(f"{a.get('name')}: {i18n.vocab_list('data_category', a.get('data_categories'), lang)}")
         if isinstance(a.get("consent"), dict):
             out[222].append(f"{a.get('name')}: {v('consent', a['consent'].get('mechanism'), lang)}")
         obj = _d(a.get("objection"))
         if obj:
-            out[225].append(f"{a.get('name')}: {t(lang, 'nec.objection', act=a.get('name'), v=i18n.yes_no(obj.get('available'), lang))}")
+            out[225].append(f"{a.get('name')}: {t(lang, 'Right to object for {act}: {v}.', act=a.get('name'), v=i18n.yes_no(obj.get('available'), lang))}")
         for tr in _l(a.get("transfers")):
             tr = _d(tr)
             out[227].append(f"{a.get('name')}: {tr.get('country')} — {v('mechanism', tr.get('mechanism') or 'none', lang)}")
     for c in cams:
         if c.get("retention_days") is not None:
             out[215].append(f"{subject_label('camera:' + str(c.get('id')), lang)}: "
-                            f"{t(lang, 'f.days', n=c.get('retention_days'))}"
+                            f"{t(lang, '{n} day(s)', n=c.get('retention_days'))}"
                             + (f" — {c['retention_justification']}" if c.get("retention_justification") else ""))
     sign = facts.get("signage")
-    out[221].append(t(lang, "nec.signage_present", v=i18n.yes_no(_d(sign).get("present"), lang),
+    out[221].append(t(lang, "Signage present: {v}; before entry: {b}; fields: {f}.", v=i18n.yes_no(_d(sign).get("present"), lang),
                       b=i18n.yes_no(_d(sign).get("before_entry"), lang),
                       f=i18n.vocab_list("sign_field", _d(sign).get("fields"), lang))
-                    if isinstance(sign, dict) else t(lang, "nec.signage_absent"))
+                    if isinstance(sign, dict) else t(lang, "No signage is declared."))
     proc = _d(facts.get("procedures"))
     if proc:
-        line = t(lang, "nec.procedures", a=i18n.yes_no(proc.get("access_requests"), lang),
+        line = t(lang, "Access-request procedure: {a}; footage frozen on request: {f}; disclosure log: {d}.", a=i18n.yes_no(proc.get("access_requests"), lang),
                  f=i18n.yes_no(proc.get("freeze_on_request"), lang), d=i18n.yes_no(proc.get("disclosure_log"), lang))
         out[223].append(line)
         out[224].append(line)
     for x in _l(facts.get("vendors")):
         x = _d(x)
-        out[226].append(f"{x.get('name')}: {t(lang, 'f.art28')} {i18n.yes_no(x.get('art28_contract'), lang)}")
+        out[226].append(f"{x.get('name')}: {t(lang, 'Art 28 contract')} {i18n.yes_no(x.get('art28_contract'), lang)}")
     return {q: _html(lines) for q, lines in out.items()}
 
 
@@ -191,9 +190,9 @@ def pia_dict(result: AuditResult, lang: str = "en", *, assessor: str | None = No
     plan = actions(result)
     for f, group in plan:
         subjects = ", ".join(subject_label(x.subject, lang) for x in group)
-        content = f"{escape(f.remediation.get(lang))}<br/>{escape(i18n.t(lang, 'meas.applies_to', subjects=subjects))}" \
+        content = f"{escape(f.remediation.get(lang))}<br/>{escape(i18n.t(lang, 'Applies to: {subjects}', subjects=subjects))}" \
                   f"<br/>{escape(f.rule_id)}"
-        measures.append({"id": len(measures) + 1, "pia_id": 1, "title": f"{i18n.t(lang, 'meas.plan')}: "
+        measures.append({"id": len(measures) + 1, "pia_id": 1, "title": f"{i18n.t(lang, 'Action plan')}: "
                          f"{f.title.get(lang)}"[:120], "content": content, "placeholder": "", **stamp})
 
     evaluations: list[dict[str, Any]] = []
@@ -203,13 +202,13 @@ def pia_dict(result: AuditResult, lang: str = "en", *, assessor: str | None = No
         s, i = RISK_ITEMS[ev.event]
         base = s * 100 + i * 10
         factors = [x for x in ev.factors if x.axis == "severity"]
-        answer(base + 1, items=[i18n._pick((x.text.en, x.text.fr), lang) for x in factors]
+        answer(base + 1, items=[i18n.rule_text(x.text, lang) for x in factors]
                or [risk_mod.base_text(ev.event, "severity").get(lang)])
-        answer(base + 2, items=[i18n._pick(_THREATS[ev.event], lang)])
-        answer(base + 3, items=[i18n._pick(x, lang) for x in _SOURCES])
+        answer(base + 2, items=[i18n.t(lang, _THREATS[ev.event])])
+        answer(base + 3, items=[i18n.t(lang, x) for x in _SOURCES])
         answer(base + 4, items=titles)
-        why_s = "; ".join(i18n._pick((x.text.en, x.text.fr), lang) for x in ev.factors if x.axis == "severity")
-        why_l = "; ".join(i18n._pick((x.text.en, x.text.fr), lang) for x in ev.factors if x.axis == "likelihood")
+        why_s = "; ".join(i18n.rule_text(x.text, lang) for x in ev.factors if x.axis == "severity")
+        why_l = "; ".join(i18n.rule_text(x.text, lang) for x in ev.factors if x.axis == "likelihood")
         answer(base + 5, escape(f"{i18n.level_label(ev.severity_before, lang)} → "
                                 f"{i18n.level_label(ev.severity_after, lang)}. {why_s}".strip()), gauge=ev.severity_after)
         answer(base + 6, escape(f"{i18n.level_label(ev.likelihood_before, lang)} → "
@@ -219,7 +218,9 @@ def pia_dict(result: AuditResult, lang: str = "en", *, assessor: str | None = No
         lines = [f.remediation.get(lang) for f, _ in plan if f.rule_id in remedies]
         if lines:
             evaluations.append({"id": len(evaluations) + 1, "pia_id": 1, "reference_to": f"{s}.{i}", "status": 2,
-                                "evaluation_comment": escape(i18n.t(lang, "pia.proposed")),
+                                "evaluation_comment": escape(i18n.t(lang, "Proposed by Store Camera Privacy "
+                                                                          "Auditor from its findings; to be "
+                                                                          "confirmed by the evaluator.")),
                                 "action_plan_comment": _html(lines), "gauges": {"x": ev.severity_after,
                                                                                 "y": ev.likelihood_after},
                                 "estimated_implementation_date": None, "person_in_charge": None,
@@ -242,7 +243,9 @@ def pia_dict(result: AuditResult, lang: str = "en", *, assessor: str | None = No
                 ref = f"{_PRINCIPLE_TO_ITEM[key]}.{_PRINCIPLE_TO_QUESTION[key]}"
                 if not any(e["reference_to"] == ref for e in evaluations):
                     evaluations.append({"id": len(evaluations) + 1, "pia_id": 1, "reference_to": ref, "status": 2,
-                                        "evaluation_comment": escape(i18n.t(lang, "pia.proposed")),
+                                        "evaluation_comment": escape(i18n.t(lang, "Proposed by Store Camera Privacy "
+                                                                                  "Auditor from its findings; to be "
+                                                                                  "confirmed by the evaluator.")),
                                         "action_plan_comment": _html([f.remediation.get(lang) for f in open_]),
                                         "gauges": {"x": 0, "y": 0}, "estimated_implementation_date": None,
                                         "person_in_charge": None, "global_status": 0, **stamp})
@@ -251,16 +254,18 @@ def pia_dict(result: AuditResult, lang: str = "en", *, assessor: str | None = No
         comment(111, "\n".join(_finding_line(f, lang) for f in rest))
     waived = [f for f in result.findings if f.is_waived]
     if waived:
-        comment(111, "\n".join(f"{i18n.t(lang, 'sec.waivers')}: {f.rule_id} — {subject_label(f.subject, lang)}: "
+        comment(111, "\n".join(f"{i18n.t(lang, 'Waivers')}: {f.rule_id} — {subject_label(f.subject, lang)}: "
                                f"{f.waiver.justification if f.waiver else ''}" for f in waived))
-    limits = [i18n.t(lang, "sum.evidence_reviewed" if result.evidence_reviewed else "cover.evidence_not_reviewed")]
+    limits = [i18n.t(lang, N_("The evidence frames were reviewed by a person in the application before export.") if result.evidence_reviewed else N_("The evidence frames were not reviewed "
+                                                                                    "by a person in the application before "
+                                                                                    "this report was produced."))]
     limits += [f"{_d(e).get('camera', '?')}: {_d(e).get('path', '?')} — {_d(e).get('message', '')}"
                for e in result.footage_errors]
     comment(123, "\n".join(limits))
 
     controller = _d(result.facts.get("controller"))
     derived = _d(result.facts.get("derived"))
-    name = f"{i18n.t(lang, 'doc.title_short')} — {store_name(result)}"
+    name = f"{i18n.t(lang, 'DPIA')} — {store_name(result)}"
     pia = {"id": 1, "name": name, "category": re.sub(r"\s+", " ", str(result.facts.get("title") or "")),
            "status": 0, "author_name": assessor or "", "evaluator_name": "", "validator_name": "",
            "dpo_status": 0, "dpo_opinion": "", "dpos_names": str(_d(result.facts.get("dpo")).get("name") or ""),
@@ -272,7 +277,7 @@ def pia_dict(result: AuditResult, lang: str = "en", *, assessor: str | None = No
     if controller.get("name"):
         pia["category"] = (pia["category"] + f" ({controller['name']})").strip()
     if derived.get("dpia_required") is not None:
-        comment(111, i18n.t(lang, "sum.dpia_yes" if derived.get("dpia_required") else "sum.dpia_no"))
+        comment(111, i18n.t(lang, DPIA_YES if derived.get("dpia_required") else DPIA_NO))
     return {"pia": pia, "answers": answers, "measures": measures, "evaluations": evaluations, "comments": comments}
 
 

@@ -425,9 +425,9 @@ def risk_map(assessment: RiskAssessment, lang: str, *, width: float = 300.0):
                      textAnchor="end", fillColor=styles.INK))
         d.add(String(left - 4, bottom + (i - 0.5) * cell - 7, word, fontName=styles.FONT, fontSize=5.6,
                      textAnchor="end", fillColor=styles.MUTED))
-    d.add(String(left + 2 * cell, bottom - 27, i18n.t(lang, "risk.likelihood"), fontName=styles.FONT_BOLD,
+    d.add(String(left + 2 * cell, bottom - 27, i18n.t(lang, "Likelihood"), fontName=styles.FONT_BOLD,
                  fontSize=8, textAnchor="middle", fillColor=styles.INK))
-    y_title = Group(String(0, 0, i18n.t(lang, "risk.severity"), fontName=styles.FONT_BOLD, fontSize=8,
+    y_title = Group(String(0, 0, i18n.t(lang, "Severity"), fontName=styles.FONT_BOLD, fontSize=8,
                            textAnchor="middle", fillColor=styles.INK))
     y_title.transform = (0, 1, -1, 0, 8, bottom + 2 * cell)      # rotated 90 degrees, left of the grid
     d.add(y_title)

@@ -180,7 +180,7 @@ def _rule_descriptor(f: Finding, lang: str) -> dict[str, Any]:
 def verdict_property(result: AuditResult, lang: str) -> dict[str, Any]:
     """The run's verdict: its tier, how the report words it, and the ids of the findings that make it."""
     tier = result.verdict()
-    return {"tier": tier.value, "text": tier.text.get(lang),
+    return {"tier": tier.value, "text": tier.label(lang),
             "findings": [f.id for f in sorted_findings(result.verdict_findings())]}
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from auditor.core.i18n import N_, Nc_
 from auditor.core.model import AuditResult, Finding, Reference, Severity, Tier
 from auditor.report import i18n
 from auditor.report import risk as risk_mod
@@ -122,10 +123,7 @@ def _sev_badge(severity: str, lang: str) -> str:
     return f'<font color="#{colour}"><b>{_e(i18n.severity_label(severity, lang).upper())}</b></font>'
 
 
-def _tx(value: Any, lang: str) -> str:
-    """Rule text (a bilingual Text) in the report's language, with French spacing in French."""
-    text = value.get(lang)
-    return i18n.french_typography(text) if lang == "fr" else text
+_tx = i18n.rule_text
 
 
 def _text(value: Any, lang: str) -> str:
@@ -138,23 +136,17 @@ def _text(value: Any, lang: str) -> str:
 def subject_label(subject: str, lang: str) -> str:
     kind, _, ident = subject.partition(":")
     if kind == "camera":
-        return t(lang, "subject.camera", id=ident)
+        return t(lang, "camera {id}", id=ident)
     if kind == "activity":
-        return t(lang, "subject.activity", id=ident)
+        return t(lang, "activity {id}", id=ident)
     if kind == "deployment" or not ident:
-        return t(lang, "subject.deployment")
+        return t(lang, "whole deployment")
     return subject
 
 
-_FR_INSTRUMENTS = {
-    "GDPR": "RGPD", "AI Act": "RIA (AI Act)", "ePrivacy Directive": "directive ePrivacy",
-    "French Labour Code": "Code du travail", "CNIL DPIA list": "liste CNIL des AIPD",
-    "UK SC Code": "code britannique des caméras de surveillance",
-    "Commission Guidelines on prohibited AI practices": "lignes directrices de la Commission sur les pratiques "
-                                                         "d'IA interdites",
-    "Digital Omnibus on AI": "omnibus numérique sur l'IA", "CJEU": "CJUE", "ECtHR": "CEDH",
-    "CE": "Conseil d'État",
-}
+# Instruments whose name is translated (context "instrument" in the catalogs); others print as cited.
+_INSTRUMENTS = (Nc_("instrument", "GDPR"), Nc_("instrument", "AI Act"), Nc_("instrument", "ePrivacy Directive"), Nc_("instrument", "French Labour Code"), Nc_("instrument", "CNIL DPIA list"), Nc_("instrument", "UK SC Code"),
+                Nc_("instrument", "Commission Guidelines on prohibited AI practices"), Nc_("instrument", "Digital Omnibus on AI"), Nc_("instrument", "CJEU"), Nc_("instrument", "ECtHR"), Nc_("instrument", "CE"))
 
 
 def reference_label(ref: Reference, lang: str) -> str:
@@ -170,7 +162,7 @@ def reference_label(ref: Reference, lang: str) -> str:
     elif inst.startswith("WP"):
         inst = f"{inst} (G29)"
     else:
-        inst = _FR_INSTRUMENTS.get(inst, inst)
+        inst = i18n.tc(lang, "instrument", inst) if inst in _INSTRUMENTS else inst
     text = inst
     if ref.article:
         text += f" art. {ref.article}"
@@ -214,7 +206,7 @@ class _Headings:
             title = f"{self.n}. {t(ctx.lang, key)}"
         else:
             title = t(ctx.lang, key)
-        out: list[Flowable] = [Heading(title, 0, f"sec-{key}")]
+        out: list[Flowable] = [Heading(title, 0, "sec-" + _slug(key))]
         if art:
             out.append(_p(_e(t(ctx.lang, art)), "muted"))
         return out
@@ -222,15 +214,21 @@ class _Headings:
     def h2(self, ctx: _Ctx, text: str, key: str) -> Flowable:
         self.sub += 1
         prefix = f"{self.n}.{self.sub} " if self.n else ""
-        return Heading(prefix + text, 1, f"sub-{key}")
+        return Heading(prefix + text, 1, "sub-" + _slug(key))
 
     def number_of(self, key: str) -> str:
         return str(_SECTION_NUMBERS.get(key, ""))
 
 
+def _slug(text: str) -> str:
+    """An anchor name from a heading's English text or key: 'Executive summary' -> 'Executive-summary'."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
 # Sections are numbered in this order; other sections refer to them by number.
-_SECTION_ORDER = ["sec.summary", "sec.description", "sec.necessity", "sec.risks", "sec.measures", "sec.evidence",
-                  "sec.findings", "sec.questions", "sec.waivers"]
+_SECTION_ORDER = [N_("Executive summary"), N_("Systematic description of the processing"), N_("Necessity and proportionality"),
+                  N_("Risks to the rights and freedoms of data subjects"), N_("Measures and action plan"),
+                  N_("Per-camera evidence"), N_("All findings"), N_("Questions for the assessor"), N_("Waivers")]
 _SECTION_NUMBERS = {k: i + 1 for i, k in enumerate(_SECTION_ORDER)}
 
 
@@ -249,15 +247,16 @@ def verdict_lines(result: AuditResult, lang: str, *, limit: int = 6) -> list[str
     """The verdict's reasons as report lines (markup): the findings that make it, or the count of conditions."""
     tier = result.verdict()
     made_by = _sorted_findings(result.verdict_findings())
-    section = _SECTION_NUMBERS["sec.findings"]
+    section = _SECTION_NUMBERS["All findings"]
     if tier is Tier.LAWFUL_WITH_CONDITIONS:
-        key = "verdict.conditions" if made_by else "verdict.no_conditions"
+        key = N_("Conditions: {n} open finding(s) to address (section {section}).") if made_by else \
+            N_("No open finding: no condition was raised by the rules (within the limits stated in this report).")
         return [_e(t(lang, key, n=i18n.format_number(len(made_by), lang), section=section))]
     lines = [_finding_line(f, lang, with_rule=False) + '<br/><font size=7 color="#52606d">' + _e(f.rule_id)
              + " · " + _e(", ".join(reference_label(x, lang) for x in f.references)) + "</font>"
              for f in made_by[:limit]]
     if len(made_by) > limit:
-        lines.append(_e(t(lang, "verdict.more", n=i18n.format_number(len(made_by) - limit, lang), section=section)))
+        lines.append(_e(t(lang, "and {n} more (section {section})", n=i18n.format_number(len(made_by) - limit, lang), section=section)))
     return lines
 
 
@@ -277,9 +276,9 @@ def _cover(ctx: _Ctx) -> list[Flowable]:
     r, lang, _s = ctx.result, ctx.lang, ctx.s
     facts = r.facts
     store = _store(r)
-    out: list[Flowable] = [Spacer(18 * mm), _p(_e(t(lang, "doc.title")), "cover_title"),
-                           _p(_e(t(lang, "doc.subtitle")), "cover_sub"),
-                           _p(_e(t(lang, "doc.method")), "muted")]
+    out: list[Flowable] = [Spacer(18 * mm), _p(_e(t(lang, "Data Protection Impact Assessment")), "cover_title"),
+                           _p(_e(t(lang, "In-store cameras and video analytics")), "cover_sub"),
+                           _p(_e(t(lang, "Structured after GDPR Art 35(7) and the CNIL PIA method")), "muted")]
     out.append(_p(_e(store_name(r)) + (f"<br/><font size=10>{_e(facts.get('title'))}</font>"
                                        if facts.get("title") and facts.get("title") != store_name(r) else ""),
                   "cover_store"))
@@ -288,33 +287,36 @@ def _cover(ctx: _Ctx) -> list[Flowable]:
     if dpo.get("appointed"):
         dpo_text = ", ".join(x for x in (dpo.get("name"), dpo.get("contact")) if x) or t(lang, "yes")
     elif dpo:
-        dpo_text = t(lang, "cover.not_appointed")
+        dpo_text = t(lang, "none appointed")
     else:
-        dpo_text = t(lang, "unknown")
+        dpo_text = t(lang, "not declared")
     address = ", ".join(str(x) for x in (store.get("address"), store.get("country")) if x)
     rows = [
-        (t(lang, "cover.store"), f"{store_name(r)}" + (f" — {address}" if address else "")),
-        (t(lang, "cover.controller"), ", ".join(str(x) for x in (controller.get("name"), controller.get("address"))
-                                               if x) or t(lang, "unknown")),
-        (t(lang, "cover.dpo"), dpo_text),
-        (t(lang, "cover.assessor"), ctx.assessor or _Raw(f"<i>{_e(t(lang, 'cover.to_fill'))}</i>")),
-        (t(lang, "cover.audit_date"), i18n.format_date(audit_date(r), lang)),
-        (t(lang, "cover.generated"), i18n.format_datetime(r.generated_at, lang)),
-        (t(lang, "cover.packs"), ", ".join(f"{_text(p.title, lang)} {p.version}" for p in r.packs) or "—"),
-        (t(lang, "cover.dpia_required"), i18n.yes_no(_first(facts, "derived.dpia_required"), lang)),
+        (t(lang, "Store"), f"{store_name(r)}" + (f" — {address}" if address else "")),
+        (t(lang, "Controller"), ", ".join(str(x) for x in (controller.get("name"), controller.get("address"))
+                                               if x) or t(lang, "not declared")),
+        (t(lang, "Data protection officer"), dpo_text),
+        (t(lang, "Assessor"), ctx.assessor or _Raw(f"<i>{_e(t(lang, 'to be completed'))}</i>")),
+        (t(lang, "Audit date"), i18n.format_date(audit_date(r), lang)),
+        (t(lang, "Report generated"), i18n.format_datetime(r.generated_at, lang)),
+        (t(lang, "Rule packs"), ", ".join(f"{_text(p.title, lang)} {p.version}" for p in r.packs) or "—"),
+        (t(lang, "DPIA mandatory"), i18n.yes_no(_first(facts, "derived.dpia_required"), lang)),
     ]
     out += [_kv(rows), Spacer(8 * mm)]
     tier = r.verdict()
-    box = Table([[_e(t(lang, "cover.verdict")).upper()], [_e(_tx(tier.text, lang))]], [1],
+    box = Table([[_e(t(lang, "Overall verdict")).upper()], [_e(tier.label(lang))]], [1],
                 header=False, kind="box", style="verdict", background="#" + verdict_colour(tier).hexval()[2:])
     out += [box, Spacer(2 * mm)]
     if tier is not Tier.LAWFUL_WITH_CONDITIONS:
-        out.append(_p(f"<b>{_e(t(lang, 'verdict.made_by'))}</b>", "small"))
+        out.append(_p(f"<b>{_e(t(lang, 'Because of:'))}</b>", "small"))
     out += _bullets(verdict_lines(r, lang, limit=4))
     out.append(Spacer(4 * mm))
     if not r.evidence_reviewed:
-        out.append(_p(f"<b>{_e(t(lang, 'cover.evidence_not_reviewed'))}</b>", "small"))
-    out += [Spacer(6 * mm), _p(_e(t(lang, "doc.not_legal_advice")), "muted")]
+        out.append(_p(f"<b>{_e(t(lang, 'The evidence frames were not reviewed by a person in the application before this report was produced.'))}</b>", "small"))
+    out += [Spacer(6 * mm), _p(_e(t(lang, "This report is produced by an automated audit tool from the declared "
+                                          "configuration and sample footage. It supports, and does not replace, "
+                                          "the judgement of the assessor and the DPO, who remain responsible for "
+                                          "its conclusions. It is not legal advice.")), "muted")]
     return out
 
 
@@ -328,7 +330,7 @@ def _dpia_reasons(ctx: _Ctx) -> list[Flowable]:
     met = [int(n) for n in _list(wp.get("met"))]
     criteria = {int(c.get("number")): c for c in _list(wp.get("criteria")) if isinstance(c, dict) and "number" in c}
     if wp:
-        out += _bullets([_e(t(lang, "sum.wp248_count", n=wp.get("count", len(met))))])
+        out += _bullets([_e(t(lang, "WP248 criteria met: {n} of 9 (two or more usually require a DPIA).", n=wp.get("count", len(met))))])
         for n in met:
             line = f"<b>{n}.</b> {_e(i18n.wp248_name(n, lang))}"
             crit = _dict(criteria.get(n))
@@ -338,10 +340,11 @@ def _dpia_reasons(ctx: _Ctx) -> list[Flowable]:
             out += _bullets([line], "subbullet", "–")
     items = _list(d.get("cnil_list"))
     if items:
-        out += _bullets([_e(t(lang, "sum.cnil_list", items="; ".join(i18n.cnil_item_name(i, lang) for i in items)))])
+        out += _bullets([_e(t(lang, "Listed by the CNIL as requiring a DPIA (deliberation 2018-327), item(s): "
+                                    "{items}.", items="; ".join(i18n.cnil_item_name(i, lang) for i in items)))])
     points = _list(d.get("art35_3"))
     if points:
-        out += _bullets([_e(t(lang, "sum.art35_3", points="; ".join(i18n.art35_3_name(p, lang) for p in points)))])
+        out += _bullets([_e(t(lang, "GDPR Art 35(3) applies: {points}.", points="; ".join(i18n.art35_3_name(p, lang) for p in points)))])
     return out
 
 
@@ -361,7 +364,7 @@ def question_parts(f: Finding, lang: str) -> tuple[str, str | None]:
 
 def _question_badge(lang: str) -> str:
     colour = st.severity_colour("question").hexval()[2:]
-    return f'<font color="#{colour}"><b>{_e(t(lang, "q.badge").upper())}</b></font>'
+    return f'<font color="#{colour}"><b>{_e(t(lang, "Question").upper())}</b></font>'
 
 
 def unique_references(f: Finding, lang: str) -> list[Reference]:
@@ -397,73 +400,82 @@ def actions(result: AuditResult) -> list[tuple[Finding, list[Finding]]]:
     return sorted(groups, key=lambda g: (-max(x.severity.rank for x in g[1]), g[0].rule_id))
 
 
+DPIA_YES = N_("Yes. A DPIA is mandatory for this deployment (GDPR Art 35(1)).")
+DPIA_NO = N_("Not on the criteria checked: fewer than two WP248 criteria are met and no listed case applies. "
+             "Keep this assessment on file to show why (WP248).")
+
+
 def _summary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang, _s = ctx.result, ctx.lang, ctx.s
-    out = h.h1(ctx, "sec.summary")
+    out = h.h1(ctx, "Executive summary")
     tier = r.verdict()
-    out.append(_p(_e(t(lang, "sum.verdict")), "h3"))
-    out.append(_p(f'<font color="#{verdict_colour(tier).hexval()[2:]}">{_e(_tx(tier.text, lang))}</font>',
+    out.append(_p(_e(t(lang, "Verdict")), "h3"))
+    out.append(_p(f'<font color="#{verdict_colour(tier).hexval()[2:]}">{_e(tier.label(lang))}</font>',
                   "verdict_summary"))
     out += _bullets(verdict_lines(r, lang, limit=50))
     also = [f for f in _sorted_findings(r.blocking_findings()) if f.verdict_tier is not tier]
     if also:
-        out.append(_p(_e(t(lang, "verdict.also_blocking")), "label"))
+        out.append(_p(_e(t(lang, "Also to fix before the processing may start or go on")), "label"))
         out += _bullets(_finding_line(f, lang) for f in also)
     d = _dict(r.facts.get("derived"))
-    out.append(_p(_e(t(lang, "sum.dpia_head")), "h3"))
+    out.append(_p(_e(t(lang, "Is a DPIA mandatory?")), "h3"))
     required = d.get("dpia_required")
-    out.append(_p("<b>" + _e(t(lang, "sum.dpia_yes" if required else "sum.dpia_no")) + "</b>"))
+    out.append(_p("<b>" + _e(t(lang, DPIA_YES if required else DPIA_NO)) + "</b>"))
     out += _dpia_reasons(ctx)
     if required and lang == "en" and _list(d.get("dpia_reasons")) and not _list(_dict(d.get("wp248")).get("met")):
         out += _bullets(_e(x) for x in _list(d.get("dpia_reasons")))
 
-    out.append(_p(_e(t(lang, "sum.counts")), "h3"))
+    out.append(_p(_e(t(lang, "Findings by severity")), "h3"))
     open_counts = r.counts()
     waived_counts = r.counts(waived=True)
     q = {sv.value: 0 for sv in Severity}
     for f in r.findings:
         if f.question and not f.is_waived:
             q[f.severity.value] += 1
-    rows: list[list[Any]] = [["", t(lang, "sum.open"), t(lang, "sum.questions"), t(lang, "sum.waived")]]
+    rows: list[list[Any]] = [["", t(lang, "open"), t(lang, "questions"), t(lang, "waived")]]
     for sv in _SEVERITY_ORDER:
         rows.append([_Raw(_sev_badge(sv.value, lang)), i18n.format_number(open_counts[sv.value] - q[sv.value], lang),
                      i18n.format_number(q[sv.value], lang), i18n.format_number(waived_counts[sv.value], lang)])
-    rows.append([_Raw(f"<b>{_e(t(lang, 'sum.total'))}</b>"),
+    rows.append([_Raw(f"<b>{_e(t(lang, 'Total'))}</b>"),
                  i18n.format_number(sum(open_counts.values()) - sum(q.values()), lang),
                  i18n.format_number(sum(q.values()), lang), i18n.format_number(sum(waived_counts.values()), lang)])
     out.append(_table(rows, [3, 2, 2, 2], width=st.CONTENT_WIDTH * 0.6))
 
-    out.append(_p(_e(t(lang, "sum.top_actions")), "h3"))
+    out.append(_p(_e(t(lang, "Top actions")), "h3"))
     acts = actions(r)[:6]
     if acts:
         out += _bullets((f"{_sev_badge(f.severity.value, lang)} {_e(_tx(f.remediation, lang))} "
                          f'<font size=7 color="#52606d">[{_e(f.rule_id)}]</font>' for f, _ in acts),
                         bullet="→")
     else:
-        out.append(_p(_e(t(lang, "sum.no_actions"))))
+        out.append(_p(_e(t(lang, "No corrective action is required by the rules."))))
 
-    out.append(_p(_e(t(lang, "sum.risk_head")), "h3"))
+    out.append(_p(_e(t(lang, "Residual risk")), "h3"))
     lines = []
     for ev in ctx.risk.events:
         before = i18n.risk_level_label(st.risk_level(ev.severity_before, ev.likelihood_before), lang)
         after = i18n.risk_level_label(st.risk_level(ev.severity_after, ev.likelihood_after), lang)
-        lines.append(_e(t(lang, "sum.risk_line", event=ev.name.get(lang), before=before, after=after)))
+        lines.append(_e(t(lang, "{event}: {before} before the planned measures, {after} after.", event=ev.name.get(lang), before=before, after=after)))
     out += _bullets(lines)
     if ctx.risk.residual_high:
-        out.append(_p("<b>" + _e(t(lang, "risk.prior_consultation")) + "</b>"))
+        out.append(_p("<b>" + _e(t(lang, "A high residual risk remains after the planned measures: unless it can "
+                                         "be reduced further, the supervisory authority must be consulted before "
+                                         "the processing starts (GDPR Art 36(1)).")) + "</b>"))
 
-    out.append(_p(_e(t(lang, "sum.limits_head")), "h3"))
+    out.append(_p(_e(t(lang, "Limits of this audit")), "h3"))
     cams = [c for c in _list(r.facts.get("cameras")) if isinstance(c, dict)]
     analysed = sum(1 for c in cams if _dict(c.get("derived")).get("footage_analysed") or isinstance(c.get("footage"), dict))
-    limits = [_e(t(lang, "sum.footage_cover", n=i18n.format_number(analysed, lang),
+    limits = [_e(t(lang, "Footage was analysed for {n} of {m} camera(s).", n=i18n.format_number(analysed, lang),
                    m=i18n.format_number(len(cams), lang)))]
     if r.footage_errors:
-        limits.append(_e(t(lang, "sum.footage_errors", n=i18n.format_number(len(r.footage_errors), lang))))
+        limits.append(_e(t(lang, "{n} footage file(s) could not be read (see the per-camera evidence).", n=i18n.format_number(len(r.footage_errors), lang))))
     questions = _questions(r)
     if questions:
-        limits.append(_e(t(lang, "sum.questions_left", n=i18n.format_number(len(questions), lang),
-                           section=_SECTION_NUMBERS["sec.questions"])))
-    limits.append(_e(t(lang, "sum.evidence_reviewed" if r.evidence_reviewed else "cover.evidence_not_reviewed")))
+        limits.append(_e(t(lang, "{n} question(s) are left to the assessor (section {section}).", n=i18n.format_number(len(questions), lang),
+                           section=_SECTION_NUMBERS["Questions for the assessor"])))
+    limits.append(_e(t(lang, N_("The evidence frames were reviewed by a person in the application before export.") if r.evidence_reviewed else N_("The evidence frames were not reviewed "
+                                                                                 "by a person in the application before "
+                                                                                 "this report was produced."))))
     out += _bullets(limits)
     return out
 
@@ -472,51 +484,54 @@ def _summary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 def _days(v: Any, lang: str) -> str:
     if v is None:
-        return t(lang, "unknown")
-    return t(lang, "f.days", n=i18n.format_number(v, lang))
+        return t(lang, "not declared")
+    return t(lang, "{n} day(s)", n=i18n.format_number(v, lang))
 
 
 def _no_activity_text(facts: dict, lang: str) -> str:
     """No activity declared: say so, and say that recording cameras are a processing operation all the same."""
     recording = [c for c in _list(facts.get("cameras")) if isinstance(c, dict) and c.get("recording")]
     if recording:
-        return t(lang, "desc.implicit_recording", n=i18n.format_number(len(recording), lang))
-    return t(lang, "desc.no_activities")
+        return t(lang, "No processing activity is declared, but {n} camera(s) record images: the recording is "
+                       "itself a processing operation (video surveillance). Declare it as an activity with its "
+                       "purpose and legal basis.", n=i18n.format_number(len(recording), lang))
+    return t(lang, "No processing activity is declared.")
 
 
 def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang = ctx.result, ctx.lang
     f = r.facts
-    out = h.h1(ctx, "sec.description", art="art35.a")
-    out.append(_p(_e(t(lang, "desc.intro"))))
+    out = h.h1(ctx, "Systematic description of the processing", art=N_("GDPR Art 35(7)(a)"))
+    out.append(_p(_e(t(lang, "This section describes the processing operations and their purposes, as declared in "
+                             "the deployment configuration."))))
     store = _store(r)
     controller = _dict(f.get("controller"))
-    out.append(h.h2(ctx, t(lang, "desc.context"), "context"))
+    out.append(h.h2(ctx, t(lang, "Context"), "context"))
     rows = [
-        (t(lang, "cover.store"), store_name(r)),
-        (t(lang, "f.store_type"), i18n.vocab("store_type", store.get("type"), lang)),
-        (t(lang, "f.address"), store.get("address") or t(lang, "unknown")),
-        (t(lang, "f.country"), i18n.country_name(store.get("country"), lang)),
-        (t(lang, "f.opening_hours"), store.get("opening_hours") or t(lang, "unknown")),
-        (t(lang, "f.open_to_public"), i18n.yes_no(store.get("open_to_public"), lang)),
-        (t(lang, "f.store_count"), i18n.format_number(store.get("store_count", 1), lang)),
-        (t(lang, "f.visitors"), i18n.format_number(store.get("visitors_per_day"), lang)
-         if store.get("visitors_per_day") is not None else t(lang, "unknown")),
-        (t(lang, "f.employees"), i18n.format_number(store.get("employees"), lang)
-         if store.get("employees") is not None else t(lang, "unknown")),
-        (t(lang, "cover.controller"), ", ".join(str(x) for x in (controller.get("name"), controller.get("country"),
+        (t(lang, "Store"), store_name(r)),
+        (t(lang, "Store type"), i18n.vocab("store_type", store.get("type"), lang)),
+        (t(lang, "Address"), store.get("address") or t(lang, "not declared")),
+        (t(lang, "Country"), i18n.country_name(store.get("country"), lang)),
+        (t(lang, "Opening hours"), store.get("opening_hours") or t(lang, "not declared")),
+        (t(lang, "Open to the public"), i18n.yes_no(store.get("open_to_public"), lang)),
+        (t(lang, "Stores covered"), i18n.format_number(store.get("store_count", 1), lang)),
+        (t(lang, "Visitors per day"), i18n.format_number(store.get("visitors_per_day"), lang)
+         if store.get("visitors_per_day") is not None else t(lang, "not declared")),
+        (t(lang, "Employees at the site"), i18n.format_number(store.get("employees"), lang)
+         if store.get("employees") is not None else t(lang, "not declared")),
+        (t(lang, "Controller"), ", ".join(str(x) for x in (controller.get("name"), controller.get("country"),
                                                                 controller.get("contact")) if x) or "—"),
     ]
     joint = _list(f.get("joint_controllers"))
     if joint:
-        rows.append((t(lang, "f.joint_controllers"), ", ".join(str(_dict(j).get("name")) for j in joint)))
+        rows.append((t(lang, "Joint controllers"), ", ".join(str(_dict(j).get("name")) for j in joint)))
     out.append(_kv(rows))
 
     acts = [a for a in _list(f.get("activities")) if isinstance(a, dict)]
-    out.append(h.h2(ctx, t(lang, "desc.activities"), "activities"))
+    out.append(h.h2(ctx, t(lang, "Processing activities and purposes"), "activities"))
     if acts:
-        rows2: list[list[Any]] = [[t(lang, "f.activity"), t(lang, "f.technique"), t(lang, "f.purpose"),
-                                   t(lang, "f.legal_basis"), t(lang, "f.cameras"), t(lang, "f.ai_type")]]
+        rows2: list[list[Any]] = [[t(lang, "Activity"), t(lang, "Technique"), t(lang, "Purpose"),
+                                   t(lang, "Legal basis"), t(lang, "Cameras"), t(lang, "AI Act type")]]
         for a in acts:
             purpose = i18n.vocab("purpose_category", a.get("purpose_category"), lang) if a.get("purpose_category") else ""
             if a.get("purpose"):
@@ -524,7 +539,7 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                 purpose = f"{purpose}{colon}{a['purpose']}" if purpose else str(a["purpose"])
             basis = i18n.vocab("legal_basis", a.get("legal_basis"), lang)
             if a.get("art9_exception"):
-                basis += f"; {t(lang, 'f.art9')} {a['art9_exception']}"
+                basis += f"; {t(lang, 'Art 9(2) exception')} {a['art9_exception']}"
             rows2.append([_Raw(f"<b>{_e(a.get('name'))}</b><br/><font size=6.8>{_e(a.get('id'))}</font>"),
                           i18n.vocab("technique", a.get("technique"), lang), purpose or "—", basis,
                           ", ".join(_list(a.get("cameras"))) or "—",
@@ -533,10 +548,10 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     else:
         out.append(_p(_e(_no_activity_text(f, lang))))
 
-    out.append(h.h2(ctx, t(lang, "desc.data"), "data"))
+    out.append(h.h2(ctx, t(lang, "Data categories and data subjects"), "data"))
     if acts:
-        rows3: list[list[Any]] = [[t(lang, "f.activity"), t(lang, "f.data_categories"), t(lang, "f.subjects"),
-                                   t(lang, "f.special")]]
+        rows3: list[list[Any]] = [[t(lang, "Activity"), t(lang, "Data categories"), t(lang, "Data subjects"),
+                                   t(lang, "Special categories")]]
         for a in acts:
             rows3.append([a.get("name"), i18n.vocab_list("data_category", a.get("data_categories"), lang),
                           i18n.vocab_list("subject", a.get("subjects"), lang),
@@ -545,11 +560,11 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     else:
         out.append(_p(_e(_no_activity_text(f, lang))))
 
-    out.append(h.h2(ctx, t(lang, "desc.recipients"), "recipients"))
+    out.append(h.h2(ctx, t(lang, "Recipients and processors"), "recipients"))
     vendors = [v for v in _list(f.get("vendors")) if isinstance(v, dict)]
     if vendors:
-        rows4: list[list[Any]] = [[t(lang, "f.vendor"), t(lang, "f.role"), t(lang, "f.country"), t(lang, "f.receives"),
-                                   t(lang, "f.art28"), t(lang, "f.mechanism")]]
+        rows4: list[list[Any]] = [[t(lang, "Vendor"), t(lang, "Role"), t(lang, "Country"), t(lang, "Receives"),
+                                   t(lang, "Art 28 contract"), t(lang, "Transfer mechanism")]]
         for v in vendors:
             rows4.append([v.get("name"), i18n.vocab("vendor_role", v.get("role"), lang),
                           i18n.country_name(v.get("country"), lang) if v.get("country") else "—",
@@ -559,13 +574,13 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                           if v.get("transfer_mechanism") else "—"])
         out.append(_table(rows4, [3, 2.2, 1.5, 3.8, 1.6, 3]))
     else:
-        out.append(_p(_e(t(lang, "desc.no_vendors"))))
+        out.append(_p(_e(t(lang, "No vendor or processor is declared."))))
     recipients = _list(f.get("recipients"))
     if recipients:
-        out.append(_p(f"<b>{_e(t(lang, 'desc.recipients_other'))}</b>{i18n.NNBSP if lang == 'fr' else ''}: "
+        out.append(_p(f"<b>{_e(t(lang, 'Other recipients of footage'))}</b>{i18n.NNBSP if lang == 'fr' else ''}: "
                       + _e(i18n.vocab_list("recipient", recipients, lang))))
 
-    out.append(h.h2(ctx, t(lang, "desc.transfers"), "transfers"))
+    out.append(h.h2(ctx, t(lang, "Transfers outside the EEA"), "transfers"))
     transfers = []
     for a in acts:
         for tr in _list(_dict(a.get("derived")).get("transfers_outside_eea")):
@@ -580,31 +595,31 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                               tr.get("recipient") or "—",
                                   i18n.vocab("mechanism", tr.get("mechanism") or "none", lang)])
     if transfers:
-        out.append(_table([[t(lang, "f.activity"), t(lang, "f.country"), t(lang, "f.recipient"),
-                            t(lang, "f.mechanism")]] + transfers, [3, 1.4, 3, 3.5]))
+        out.append(_table([[t(lang, "Activity"), t(lang, "Country"), t(lang, "Recipient"),
+                            t(lang, "Transfer mechanism")]] + transfers, [3, 1.4, 3, 3.5]))
     else:
-        out.append(_p(_e(t(lang, "desc.no_transfers"))))
+        out.append(_p(_e(t(lang, "No transfer outside the EEA is declared or derived."))))
 
     cams = [c for c in _list(f.get("cameras")) if isinstance(c, dict)]
-    out.append(h.h2(ctx, t(lang, "desc.retention"), "retention"))
-    rows5: list[list[Any]] = [[t(lang, "f.item"), t(lang, "f.retention"), t(lang, "f.auto_delete"),
-                               t(lang, "f.justification")]]
+    out.append(h.h2(ctx, t(lang, "Retention periods"), "retention"))
+    rows5: list[list[Any]] = [[t(lang, "Item"), t(lang, "Retention"), t(lang, "Automatic deletion"),
+                               t(lang, "Justification")]]
     for c in cams:
-        rows5.append([t(lang, "subject.camera", id=c.get("id")), _days(c.get("retention_days"), lang),
+        rows5.append([t(lang, "camera {id}", id=c.get("id")), _days(c.get("retention_days"), lang),
                       i18n.yes_no(c.get("auto_delete"), lang), c.get("retention_justification") or "—"])
     for a in acts:
         if a.get("retention_days") is not None:
-            rows5.append([t(lang, "subject.activity", id=a.get("id")), _days(a.get("retention_days"), lang), "—", "—"])
+            rows5.append([t(lang, "activity {id}", id=a.get("id")), _days(a.get("retention_days"), lang), "—", "—"])
     if len(rows5) > 1:
         out.append(_table(rows5, [2.6, 1.6, 1.6, 5]))
     else:
-        out.append(_p(_e(t(lang, "desc.no_cameras"))))
+        out.append(_p(_e(t(lang, "No camera is declared."))))
 
-    out.append(h.h2(ctx, t(lang, "desc.cameras"), "cameras"))
+    out.append(h.h2(ctx, t(lang, "Cameras"), "cameras"))
     if cams:
-        rows6: list[list[Any]] = [[t(lang, "f.camera"), t(lang, "f.zone"), t(lang, "f.view"), t(lang, "f.resolution"),
-                                   t(lang, "f.purposes"), t(lang, "f.recording"), t(lang, "f.retention"),
-                                   t(lang, "f.viewers")]]
+        rows6: list[list[Any]] = [[t(lang, "Camera"), t(lang, "Zone"), t(lang, "View"), t(lang, "Resolution"),
+                                   t(lang, "Purposes"), t(lang, "Recording"), t(lang, "Retention"),
+                                   t(lang, "Viewers")]]
         for c in cams:
             rec = i18n.yes_no(c.get("recording"), lang)
             if c.get("schedule"):
@@ -617,7 +632,7 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                           i18n.vocab_list("viewer", c.get("viewers"), lang)])
         out.append(_table(rows6, [2.1, 1.8, 1.4, 1.9, 2.8, 1.8, 1.6, 2.1]))
     else:
-        out.append(_p(_e(t(lang, "desc.no_cameras"))))
+        out.append(_p(_e(t(lang, "No camera is declared."))))
     return out
 
 
@@ -625,12 +640,12 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 # Which findings bear on which principle (by rule id; a finding may fall under several).
 PRINCIPLES: list[tuple[str, str]] = [
-    ("nec.lawful", r"ART6|ART7|ART9|ART10|CONSENT|LIA|LEGAL-BASIS|PREFECT|AIACT-ART5|ART2-"),
-    ("nec.minimisation", (r"ART5-1B|ART5-1C|ART25|FOOTAGE|ID-GRADE|AUDIO|FIELD-OF-VIEW|PURPOSE|INTIMATE|WORKSTATION"
+    (N_("Lawful basis"), r"ART6|ART7|ART9|ART10|CONSENT|LIA|LEGAL-BASIS|PREFECT|AIACT-ART5|ART2-"),
+    (N_("Purpose limitation and data minimisation"), (r"ART5-1B|ART5-1C|ART25|FOOTAGE|ID-GRADE|AUDIO|FIELD-OF-VIEW|PURPOSE|INTIMATE|WORKSTATION"
                          r"|PUBLIC-ROAD|PROPERTY|PTZ|FUNCTION-CREEP")),
-    ("nec.retention", r"ART5-1E|RETENTION|AUTODELETE"),
-    ("nec.information", r"ART12|ART13|ART14|SIGN|NOTICE|INFO|ART50|HIDDEN|TRANSPAREN"),
-    ("nec.rights", r"ART15|ART16|ART17|ART18|ART20|ART21|ART22|ACCESS-FOOTAGE|OBJECTION|ERASURE|RIGHTS"),
+    (N_("Storage limitation"), r"ART5-1E|RETENTION|AUTODELETE"),
+    (N_("Information and signage"), r"ART12|ART13|ART14|SIGN|NOTICE|INFO|ART50|HIDDEN|TRANSPAREN"),
+    (N_("Data-subject rights"), r"ART15|ART16|ART17|ART18|ART20|ART21|ART22|ACCESS-FOOTAGE|OBJECTION|ERASURE|RIGHTS"),
 ]
 
 
@@ -642,45 +657,48 @@ def findings_for_principle(result: AuditResult, key: str) -> list[Finding]:
 def _necessity(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang = ctx.result, ctx.lang
     f = r.facts
-    out = h.h1(ctx, "sec.necessity", art="art35.b")
-    out.append(_p(_e(t(lang, "nec.intro", section=_SECTION_NUMBERS["sec.findings"]))))
+    out = h.h1(ctx, "Necessity and proportionality", art=N_("GDPR Art 35(7)(b)"))
+    out.append(_p(_e(t(lang, "For each principle: what the configuration declares, then the findings that bear on "
+                             "it. A finding listed here is detailed in section {section}.", section=_SECTION_NUMBERS["All findings"]))))
     acts = [a for a in _list(f.get("activities")) if isinstance(a, dict)]
     cams = [c for c in _list(f.get("cameras")) if isinstance(c, dict)]
     declared: dict[str, list[str]] = {k: [] for k, _ in PRINCIPLES}
     for a in acts:
-        line = f"<b>{_e(a.get('name'))}</b> — {_e(t(lang, 'f.legal_basis'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
+        line = f"<b>{_e(a.get('name'))}</b> — {_e(t(lang, 'Legal basis'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
                f"{_e(i18n.vocab('legal_basis', a.get('legal_basis'), lang))}"
         if a.get("art9_exception"):
-            line += f"; {_e(t(lang, 'f.art9'))} {_e(a.get('art9_exception'))}"
+            line += f"; {_e(t(lang, 'Art 9(2) exception'))} {_e(a.get('art9_exception'))}"
         if isinstance(a.get("consent"), dict):
-            line += f"; {_e(t(lang, 'f.consent'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
+            line += f"; {_e(t(lang, 'Consent mechanism'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
                     f"{_e(i18n.vocab('consent', a['consent'].get('mechanism'), lang))}"
         if a.get("lia_done") is not None:
-            line += f"; {_e(t(lang, 'f.lia'))}{i18n.NNBSP if lang == 'fr' else ''}: {_e(i18n.yes_no(a.get('lia_done'), lang))}"
-        declared["nec.lawful"].append(line)
+            line += f"; {_e(t(lang, 'Legitimate-interest assessment'))}{i18n.NNBSP if lang == 'fr' else ''}: {_e(i18n.yes_no(a.get('lia_done'), lang))}"
+        declared["Lawful basis"].append(line)
         obj = a.get("objection")
         if isinstance(obj, dict):
-            declared["nec.rights"].append(_e(t(lang, "nec.objection", act=a.get("name"),
+            declared["Data-subject rights"].append(_e(t(lang, "Right to object for {act}: {v}.", act=a.get("name"),
                                                v=i18n.yes_no(obj.get("available"), lang))))
     masking = sum(1 for c in cams if c.get("privacy_masking"))
     audio = sum(1 for c in cams if c.get("audio"))
     ptz = sum(1 for c in cams if c.get("ptz_zoom"))
     if cams:
-        declared["nec.minimisation"].append(_e(t(lang, "nec.minimisation_facts", n=masking, a=audio, p=ptz)))
+        declared["Purpose limitation and data minimisation"].append(_e(t(lang, "{n} camera(s) with privacy masking; {a} with audio "
+                                                       "recording; {p} with PTZ zoom.", n=masking, a=audio, p=ptz)))
     rets = sorted({c.get("retention_days") for c in cams if c.get("retention_days") is not None})
     if rets:
-        declared["nec.retention"].append(_e(t(lang, "f.retention")) + (f"{i18n.NNBSP}: " if lang == "fr" else ": ")
+        declared["Storage limitation"].append(_e(t(lang, "Retention")) + (f"{i18n.NNBSP}: " if lang == "fr" else ": ")
                                          + _e(", ".join(_days(x, lang) for x in rets)))
     sign = f.get("signage")
     if isinstance(sign, dict):
-        declared["nec.information"].append(_e(t(lang, "nec.signage_present", v=i18n.yes_no(sign.get("present"), lang),
+        declared["Information and signage"].append(_e(t(lang, "Signage present: {v}; before entry: {b}; fields: {f}.", v=i18n.yes_no(sign.get("present"), lang),
                                                 b=i18n.yes_no(sign.get("before_entry"), lang),
                                                 f=i18n.vocab_list("sign_field", sign.get("fields"), lang))))
     else:
-        declared["nec.information"].append(_e(t(lang, "nec.signage_absent")))
+        declared["Information and signage"].append(_e(t(lang, "No signage is declared.")))
     proc = f.get("procedures")
     if isinstance(proc, dict):
-        declared["nec.rights"].append(_e(t(lang, "nec.procedures", a=i18n.yes_no(proc.get("access_requests"), lang),
+        declared["Data-subject rights"].append(_e(t(lang, "Access-request procedure: {a}; footage frozen on request: {f}; "
+                                                 "disclosure log: {d}.", a=i18n.yes_no(proc.get("access_requests"), lang),
                                            f=i18n.yes_no(proc.get("freeze_on_request"), lang),
                                            d=i18n.yes_no(proc.get("disclosure_log"), lang))))
     for key, _ in PRINCIPLES:
@@ -690,7 +708,7 @@ def _necessity(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         if fs:
             out += _bullets((_finding_line(x, lang) for x in fs), bullet="▸")
         else:
-            out.append(_p(f"<i>{_e(t(lang, 'nec.no_findings'))}</i>", "small"))
+            out.append(_p(f"<i>{_e(t(lang, 'No finding on this principle.'))}</i>", "small"))
     return out
 
 
@@ -698,16 +716,21 @@ def _necessity(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 def _risks(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     lang = ctx.lang
-    out = h.h1(ctx, "sec.risks", art="art35.c")
-    out.append(_p(_e(t(lang, "risk.intro", section=_SECTION_NUMBERS["sec.measures"]))))
-    out.append(_p(_e(t(lang, "risk.scale")), "muted"))
-    rows: list[list[Any]] = [[t(lang, "risk.event"),
-                              f"{t(lang, 'risk.severity')} ({t(lang, 'risk.before')})",
-                              f"{t(lang, 'risk.likelihood')} ({t(lang, 'risk.before')})",
-                              f"{t(lang, 'risk.level')} ({t(lang, 'risk.before')})",
-                              f"{t(lang, 'risk.severity')} ({t(lang, 'risk.after')})",
-                              f"{t(lang, 'risk.likelihood')} ({t(lang, 'risk.after')})",
-                              f"{t(lang, 'risk.level')} ({t(lang, 'risk.after')})"]]
+    out = h.h1(ctx, "Risks to the rights and freedoms of data subjects", art=N_("GDPR Art 35(7)(c)"))
+    out.append(_p(_e(t(lang, "Following the CNIL PIA method, the risks are the three feared events on the personal "
+                             "data. Each is rated for severity (how serious the harm to the people concerned would "
+                             "be) and likelihood (how likely the event is, given the vulnerabilities and risk "
+                             "sources), on 1–4 scales, before and after the measures planned in section {section}. "
+                             "The levels come from the declared facts and the findings, by the rules listed under "
+                             "each event.", section=_SECTION_NUMBERS["Measures and action plan"]))))
+    out.append(_p(_e(t(lang, "Scale: 1 negligible, 2 limited, 3 significant, 4 maximum.")), "muted"))
+    rows: list[list[Any]] = [[t(lang, "Feared event"),
+                              f"{t(lang, 'Severity')} ({t(lang, 'before')})",
+                              f"{t(lang, 'Likelihood')} ({t(lang, 'before')})",
+                              f"{t(lang, 'Risk')} ({t(lang, 'before')})",
+                              f"{t(lang, 'Severity')} ({t(lang, 'after')})",
+                              f"{t(lang, 'Likelihood')} ({t(lang, 'after')})",
+                              f"{t(lang, 'Risk')} ({t(lang, 'after')})"]]
     for ev in ctx.risk.events:
         rows.append([_Raw(f"<b>{ev.letter}</b> — {_e(ev.name.get(lang))}"),
                      i18n.level_label(ev.severity_before, lang), i18n.level_label(ev.likelihood_before, lang),
@@ -716,35 +739,39 @@ def _risks(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                      i18n.risk_level_label(st.risk_level(ev.severity_after, ev.likelihood_after), lang)])
     out.append(_table(rows, [3.6, 1.6, 1.6, 1.3, 1.6, 1.6, 1.3]))
     out.append(CondPageBreak(95 * mm))
-    out.append(h.h2(ctx, t(lang, "risk.map"), "riskmap"))
+    out.append(h.h2(ctx, t(lang, "Risk map"), "riskmap"))
     chart = RiskMap(ctx.risk, lang, 118 * mm)
-    out.append(KeepTogether([chart, _p(_e(t(lang, "risk.map_caption")), "caption")]))
+    out.append(KeepTogether([chart, _p(_e(t(lang, "Open marks: before the planned measures; filled marks: after. A "
+                                                  "= illegitimate access, M = unwanted modification, D = "
+                                                  "disappearance.")), "caption")]))
     if ctx.risk.residual_high:
-        out.append(_p("<b>" + _e(t(lang, "risk.prior_consultation")) + "</b>"))
-    out.append(h.h2(ctx, t(lang, "risk.why"), "riskwhy"))
+        out.append(_p("<b>" + _e(t(lang, "A high residual risk remains after the planned measures: unless it can "
+                                         "be reduced further, the supervisory authority must be consulted before "
+                                         "the processing starts (GDPR Art 36(1)).")) + "</b>"))
+    out.append(h.h2(ctx, t(lang, "How the levels were set"), "riskwhy"))
     for ev in ctx.risk.events:
         out.append(_p(f"{ev.letter} — {_e(ev.name.get(lang))}", "h3"))
-        rows2: list[list[Any]] = [[t(lang, "risk.factor"), t(lang, "risk.effect"), t(lang, "risk.findings"),
-                                   t(lang, "risk.after_col")]]
+        rows2: list[list[Any]] = [[t(lang, "Factor"), t(lang, "Effect"), t(lang, "Findings"),
+                                   t(lang, "After the measures")]]
         for axis in ("severity", "likelihood"):
             base = risk_mod.base_level(ev.event, axis)
-            label = t(lang, "risk.severity" if axis == "severity" else "risk.likelihood")
+            label = t(lang, "Severity") if axis == "severity" else t(lang, "Likelihood")
             rows2.append([risk_mod.base_text(ev.event, axis).get(lang),
-                          f"{label}: {t(lang, 'risk.base')} {base}" if lang == "en"
-                          else f"{label}{i18n.NNBSP}: {t(lang, 'risk.base')} {base}", "—", t(lang, "risk.kept")])
+                          f"{label}: {t(lang, 'starting level')} {base}" if lang == "en"
+                          else f"{label}{i18n.NNBSP}: {t(lang, 'starting level')} {base}", "—", t(lang, "remains")])
         for fac in ev.factors:
             if fac.axis == "severity":
-                effect = t(lang, "risk.set_to", n=fac.level)
+                effect = t(lang, "severity at least {n}", n=fac.level)
             elif fac.delta >= 0:
-                effect = t(lang, "risk.plus", n=fac.delta)
+                effect = t(lang, "likelihood +{n}", n=fac.delta)
             else:
-                effect = t(lang, "risk.minus", n=-fac.delta)
+                effect = t(lang, "likelihood −{n}", n=-fac.delta)
             rows2.append([fac.text.get(lang), effect,
                           _Raw("<font size=6.6>" + "<br/>".join(_e(x) for x in fac.findings) + "</font>"
                                if fac.findings else "—"),
-                          t(lang, "risk.removed" if fac.remedied else "risk.kept")])
+                          t(lang, N_("removed by the action plan") if fac.remedied else N_("remains"))])
         out.append(_table(rows2, [4.6, 2, 4.4, 1.9]))
-    out.append(_p(f"<i>{_e(t(lang, 'risk.assessor_note'))}</i>", "small"))
+    out.append(_p(f"<i>{_e(t(lang, 'The assessor may adjust these levels; record any change and its reason in Appendix B.'))}</i>", "small"))
     return out
 
 
@@ -791,35 +818,34 @@ def declared_measures(facts: dict, lang: str) -> list[str]:
     return out
 
 
-_PRIORITY = {"blocker": ("P1 — before any deployment", "P1 — avant tout déploiement"),
-             "major": ("P2 — before go-live", "P2 — avant la mise en service"),
-             "minor": ("P3 — planned", "P3 — à planifier")}
+_PRIORITY = {"blocker": N_("P1 — before any deployment"), "major": N_("P2 — before go-live"), "minor": N_("P3 — planned")}
 
 
 def priority_label(severity: str, lang: str) -> str:
-    pr = _PRIORITY.get(severity, ("P3", "P3"))
-    return pr[1] if lang == "fr" else pr[0]
+    return t(lang, _PRIORITY[severity]) if severity in _PRIORITY else "P3"
 
 
 def _measures(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang = ctx.result, ctx.lang
-    out = h.h1(ctx, "sec.measures", art="art35.d")
-    out.append(_p(_e(t(lang, "meas.intro"))))
-    out.append(h.h2(ctx, t(lang, "meas.existing"), "existing"))
+    out = h.h1(ctx, "Measures and action plan", art=N_("GDPR Art 35(7)(d)"))
+    out.append(_p(_e(t(lang, "Measures already declared in the configuration, then one action per finding to be "
+                             "remedied. Fill in the owner and the due date of each action."))))
+    out.append(h.h2(ctx, t(lang, "Measures in place (declared)"), "existing"))
     existing = declared_measures(r.facts, lang)
-    out += _bullets(_e(x) for x in existing) if existing else [_p(_e(t(lang, "meas.none_declared")))]
-    out.append(h.h2(ctx, t(lang, "meas.plan"), "plan"))
+    out += _bullets(_e(x) for x in existing) if existing else [_p(_e(t(lang, "No security or organisational measure "
+                                                                             "is declared.")))]
+    out.append(h.h2(ctx, t(lang, "Action plan"), "plan"))
     acts = actions(r)
     if not acts:
-        out.append(_p(_e(t(lang, "meas.no_actions"))))
+        out.append(_p(_e(t(lang, "No action is required by the findings."))))
         return out
-    rows: list[list[Any]] = [[t(lang, "meas.num"), t(lang, "meas.action"), t(lang, "meas.finding"),
-                              t(lang, "meas.priority"), t(lang, "meas.owner"), t(lang, "meas.due")]]
+    rows: list[list[Any]] = [[t(lang, "#"), t(lang, "Action"), t(lang, "Finding"),
+                              t(lang, "Priority"), t(lang, "Owner"), t(lang, "Due date")]]
     for i, (f, group) in enumerate(acts, 1):
         worst = max(group, key=lambda x: x.severity.rank)
         subjects = clip(", ".join(subject_label(x.subject, lang) for x in group), FACT_CHARS)   # a cell fits a page
         action = (f"{_e(_tx(f.remediation, lang))}<br/><font size=6.8 color='#52606d'>"
-                  f"{_e(t(lang, 'meas.applies_to', subjects=subjects))}</font>")
+                  f"{_e(t(lang, 'Applies to: {subjects}', subjects=subjects))}</font>")
         rows.append([str(i), _Raw(action),
                      _Raw(f"{_sev_badge(worst.severity.value, lang)}<br/><font size=5.8>{_e(f.rule_id)}</font>"),
                      priority_label(worst.severity.value, lang), "", ""])
@@ -904,7 +930,7 @@ def _num(v: Any, lang: str, decimals: int | None = None) -> str:
 def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
     lang, _s = ctx.lang, ctx.s
     cid = str(cam.get("id"))
-    title = t(lang, "subject.camera", id=cid)
+    title = t(lang, "camera {id}", id=cid)
     title = title[0].upper() + title[1:]
     if cam.get("name"):
         title += f" — {cam['name']}"
@@ -915,11 +941,12 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
     cam_findings = [f for f in _sorted_findings(ctx.result.findings) if f.subject == f"camera:{cid}"]
     errors = _footage_errors(ctx, cid, footage or {})
     if footage is None:
-        out.append(_p(_e(t(lang, "ev.no_footage"))))
+        out.append(_p(_e(t(lang, "No footage was analysed for this camera: the findings rely on the declared "
+                                 "configuration only."))))
         for path, msg in errors:
-            out.append(_p(_e(t(lang, "ev.unreadable", path=path, message=msg or "?")), "small"))
+            out.append(_p(_e(t(lang, "Unreadable footage: {path} ({message}).", path=path, message=msg or "?")), "small"))
         if cam_findings:
-            out.append(_p(_e(t(lang, "ev.findings_for_camera", ids=", ".join(f.rule_id for f in cam_findings))),
+            out.append(_p(_e(t(lang, "Findings on this camera: {ids}.", ids=", ".join(f.rule_id for f in cam_findings))),
                           "small"))
         return out
     fo = footage
@@ -929,91 +956,107 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
     id_share = _first(fo, "identification_grade_share", default=derived.get("id_grade_share"))
     rows: list[tuple[str, Any]] = []
     if files:
-        rows.append((t(lang, "ev.files"), _Raw("<br/>".join(_e(x) for x in files))))
-    rows.append((t(lang, "ev.frames_analysed"), _num(_first(fo, "frames_analysed", "sampled_frames"), lang)))
+        rows.append((t(lang, "Footage files"), _Raw("<br/>".join(_e(x) for x in files))))
+    rows.append((t(lang, "Frames analysed"), _num(_first(fo, "frames_analysed", "sampled_frames"), lang)))
     sample = _first(fo, "sample_fps", "sampling_fps")
     if sample is not None:
-        rows.append((t(lang, "ev.sampling"), t(lang, "ev.fps", n=_num(sample, lang))))
+        rows.append((t(lang, "Sampling"), t(lang, "{n} frame(s)/s", n=_num(sample, lang))))
     if fo.get("duration_s") is not None:
-        rows.append((t(lang, "ev.duration"), t(lang, "ev.seconds", n=_num(fo.get("duration_s"), lang, 1))))
+        rows.append((t(lang, "Duration"), t(lang, "{n} s", n=_num(fo.get("duration_s"), lang, 1))))
     res = fo.get("resolution")
     if isinstance(res, dict) and res.get("width"):
-        rows.append((t(lang, "f.resolution"), f"{res.get('width')}×{res.get('height')}"))
+        rows.append((t(lang, "Resolution"), f"{res.get('width')}×{res.get('height')}"))
     elif res:
-        rows.append((t(lang, "f.resolution"), str(res)))
+        rows.append((t(lang, "Resolution"), str(res)))
     mean_f = _first(fo, "faces_per_frame.mean", "faces_per_frame_mean")
     max_f = _first(fo, "faces_per_frame.max", "faces_per_frame_max")
-    rows.append((t(lang, "ev.faces_per_frame"), f"{_num(mean_f, lang, 1)} / {_num(max_f, lang)}"))
+    rows.append((t(lang, "Faces per frame (mean / max)"), f"{_num(mean_f, lang, 1)} / {_num(max_f, lang)}"))
     if _first(fo, "distinct_people", "people_estimate") is not None:
-        rows.append((t(lang, "ev.distinct_people"), _num(_first(fo, "distinct_people", "people_estimate"), lang)))
+        rows.append((t(lang, "Distinct people (estimate)"), _num(_first(fo, "distinct_people", "people_estimate"), lang)))
     dwell = _first(fo, "dwell_median_s", "median_dwell_s", "dwell_s.median")
     if dwell is not None:
-        rows.append((t(lang, "ev.dwell"), t(lang, "ev.seconds", n=_num(dwell, lang, 1))))
-    rows.append((t(lang, "ev.face_width"), " / ".join(_num(fw.get(k), lang) for k in ("p10", "p50", "p90", "max"))))
+        rows.append((t(lang, "Median dwell time"), t(lang, "{n} s", n=_num(dwell, lang, 1))))
+    rows.append((t(lang, "Face width in pixels (p10 / p50 / p90 / max)"), " / ".join(_num(fw.get(k), lang) for k in ("p10", "p50", "p90", "max"))))
     dori = _first(fo, "dori_class", "dori")
-    rows.append((t(lang, "ev.dori"), i18n.vocab("dori", dori, lang) if dori else "—"))
-    rows.append((t(lang, "ev.recognition_grade"), i18n.yes_no(fo.get("face_recognition_grade"), lang)))
-    rows.append((t(lang, "ev.id_share"), i18n.format_percent(id_share, lang, decimals=1)
+    rows.append((t(lang, "DORI capability class (EN 62676-4)"), i18n.vocab("dori", dori, lang) if dori else "—"))
+    rows.append((t(lang, "Face-recognition grade"), i18n.yes_no(fo.get("face_recognition_grade"), lang)))
+    rows.append((t(lang, "Share of frames with identification-grade frontal faces"), i18n.format_percent(id_share, lang, decimals=1)
                  if isinstance(id_share, (int, float)) else "—"))
-    rows.append((t(lang, "ev.id_capture"), i18n.yes_no(derived.get("id_grade_capture"), lang)))
+    rows.append((t(lang, "Identification-grade capture (share ≥ 5%, product threshold)"), i18n.yes_no(derived.get("id_grade_capture"), lang)))
     out.append(_kv(rows, widths=(0.42, 0.58)))
     if derived.get("id_grade_capture") and derived.get("purposes_anonymous_only"):
-        out.append(_p(f'<font color="#9b1c1c"><b>{_e(t(lang, "ev.contradiction"))}</b></font>'))
+        out.append(_p(f'<font color="#9b1c1c"><b>{_e(t(lang, "The camera is declared for anonymous purposes only, yet its footage shows identification-grade faces."))}</b></font>'))
 
     # what the audit could not see
-    out.append(_p(_e(t(lang, "ev.could_not_see")), "h3"))
+    out.append(_p(_e(t(lang, "What the audit could not see")), "h3"))
     lines = []
     det = _dict(fo.get("detector"))
     if det.get("name"):
-        lines.append(_e(t(lang, "ev.detector", name=f"{det.get('name')} {det.get('version', '')}".strip())))
+        lines.append(_e(t(lang, "Detector: {name}.", name=f"{det.get('name')} {det.get('version', '')}".strip())))
     recall = recall_rows(fo)
     for label, rec in recall:
-        lines.append(_e(t(lang, "ev.recall_line", bucket=label, recall=i18n.format_percent(rec, lang),
+        lines.append(_e(t(lang, "Faces {bucket} px wide: the detector finds {recall} of them (measured on the "
+                                "benchmark); about {miss} of such faces may be missed.", bucket=label, recall=i18n.format_percent(rec, lang),
                           miss=i18n.format_percent(max(0.0, 1 - rec), lang))))
     if not recall:
-        lines.append(_e(t(lang, "ev.recall_unknown")))
+        lines.append(_e(t(lang, "The detector's recall for the face sizes of this camera is not known.")))
     max_faces = max_f if isinstance(max_f, (int, float)) else None
     if max_faces == 0:
-        lines.append("<b>" + _e(t(lang, "ev.no_faces_caveat")) + "</b>")
+        lines.append("<b>" + _e(t(lang, "No face was detected in the analysed frames. This does not prove that the "
+                                        "camera captures no face: the detector can miss faces, and only samples "
+                                        "were analysed.")) + "</b>")
     for path, msg in errors:
-        lines.append(_e(t(lang, "ev.unreadable", path=path, message=msg or "?")))
+        lines.append(_e(t(lang, "Unreadable footage: {path} ({message}).", path=path, message=msg or "?")))
     if not errors:
-        lines.append(_e(t(lang, "ev.no_unreadable")))
+        lines.append(_e(t(lang, "All footage files of this camera could be read.")))
     out += _bullets(lines)
     if cam_findings:
-        out.append(_p(_e(t(lang, "ev.findings_for_camera", ids=", ".join(sorted({f.rule_id for f in cam_findings})))),
+        out.append(_p(_e(t(lang, "Findings on this camera: {ids}.", ids=", ".join(sorted({f.rule_id for f in cam_findings})))),
                       "small"))
 
     # the redacted frames
     frames = ctx.evidence.for_camera(cid) if ctx.evidence is not None else []
     requested = _list(fo.get("evidence_frames"))
-    out.append(_p(_e(t(lang, "ev.frames")), "h3"))
+    out.append(_p(_e(t(lang, "Redacted evidence frames")), "h3"))
     if ctx.evidence is None and requested:
-        out.append(_p(_e(t(lang, "ev.frames_omitted")), "small"))
+        out.append(_p(_e(t(lang, "Evidence frames were not embedded in this report.")), "small"))
     elif not frames:
-        out.append(_p(_e(t(lang, "ev.no_frames")), "small"))
+        out.append(_p(_e(t(lang, "No evidence frame was selected for this camera.")), "small"))
     else:
         out += _frames_grid(ctx, frames)
     return out
+
+
+WITHHELD = {"unreadable": N_("the frame could not be read"),
+            "unverified": N_("a face was still detected after masking; the frame is withheld"),
+            "no_redactor": N_("no redaction engine is available in this installation"), "error": N_("redaction failed: {error}")}
+REASONS = {"most_faces": N_("most faces"), "largest_face": N_("largest frontal face"),
+           "largest_frontal_face": N_("largest frontal face"), "first": N_("first frame"), "random": N_("random sample"),
+           "median": N_("typical frame")}
+
+
+def reason_label(reason: str, lang: str) -> str:
+    """Why an evidence frame was selected (`largest_frontal_face`), in words."""
+    if reason in REASONS:
+        return t(lang, REASONS[reason])
+    return reason.replace("_", " ") if lang == "en" else t(lang, "representative frame")
 
 
 def _frame_caption(fr: EvidenceFrame, lang: str) -> str:
     req = fr.request
     name = req.path.replace("\\", "/").rsplit("/", 1)[-1] or "?"
     if fr.jpeg is None:
-        reason = t(lang, f"ev.withheld.{fr.withheld}", error=fr.error) if fr.withheld == "error" else \
-            t(lang, f"ev.withheld.{fr.withheld}")
-        return _e(t(lang, "ev.frame_withheld", file=name, index=i18n.format_number(req.frame_index, lang),
+        reason = t(lang, WITHHELD[fr.withheld], error=fr.error) if fr.withheld in WITHHELD else str(fr.withheld)
+        return _e(t(lang, "{file}, frame {index}: not embedded ({reason}).", file=name, index=i18n.format_number(req.frame_index, lang),
                     reason=reason))
-    tm = t(lang, "ev.frame_time", t=i18n.format_number(req.timestamp_s, lang, decimals=1)) \
+    tm = t(lang, " (t = {t} s)", t=i18n.format_number(req.timestamp_s, lang, decimals=1)) \
         if isinstance(req.timestamp_s, (int, float)) else ""
-    extra = t(lang, "ev.frame_extra", n=fr.extra_found) if fr.extra_found else ""
-    text = _e(t(lang, "ev.frame_caption", file=name, index=i18n.format_number(req.frame_index, lang), time=tm,
+    extra = t(lang, ", of which {n} found only by the verification pass", n=fr.extra_found) if fr.extra_found else ""
+    text = _e(t(lang, "{file}, frame {index}{time}: {masked} face(s) masked{extra}.", file=name, index=i18n.format_number(req.frame_index, lang), time=tm,
                 masked=i18n.format_number(fr.masked, lang), extra=extra))
     if req.reason:
-        key = f"ev.reason.{req.reason}"
-        reason = t(lang, key) if i18n.has(key) else (req.reason if lang == "en" else t(lang, "ev.reason.other"))
-        text += " " + _e(t(lang, "ev.frame_reason", reason=reason))
+        reason = reason_label(req.reason, lang)
+        text += " " + _e(t(lang, "Selected because: {reason}.", reason=reason))
     return text
 
 
@@ -1031,11 +1074,15 @@ def _frames_grid(ctx: _Ctx, frames: list[EvidenceFrame]) -> list[Flowable]:
 
 
 def _evidence(ctx: _Ctx, h: _Headings) -> list[Flowable]:
-    out = h.h1(ctx, "sec.evidence")
-    out.append(_p(_e(t(ctx.lang, "ev.intro"))))
+    out = h.h1(ctx, "Per-camera evidence")
+    out.append(_p(_e(t(ctx.lang, "What the footage analysis measured on each camera's sample footage, and the "
+                                 "evidence frames with every detected face irreversibly masked. Before a frame was "
+                                 "embedded, detection was run again on the masked frame and anything it found was "
+                                 "masked too. Absence of detected faces is never proof that no face is visible: "
+                                 "see the detector's measured recall for each camera."))))
     cams = [c for c in _list(ctx.result.facts.get("cameras")) if isinstance(c, dict)]
     if not cams:
-        out.append(_p(_e(t(ctx.lang, "desc.no_cameras"))))
+        out.append(_p(_e(t(ctx.lang, "No camera is declared."))))
     for cam in cams:
         out += _camera_evidence(ctx, h, cam)
     return out
@@ -1049,7 +1096,7 @@ def _capital(text: str) -> str:
 
 def _evidence_value(v: Any, lang: str = "en") -> str:
     if isinstance(v, bool) or v is None:
-        return t(lang, "unknown") if v is None else i18n.yes_no(v, lang)
+        return t(lang, "not declared") if v is None else i18n.yes_no(v, lang)
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     if isinstance(v, (dict, list)):
@@ -1061,15 +1108,15 @@ def finding_flowables(f: Finding, lang: str) -> list[Flowable]:
     colon = f"{i18n.NNBSP}:" if lang == "fr" else ":"
     head = f"{_sev_badge(f.severity.value, lang)}  {_e(_tx(f.title, lang))}"
     out: list[Flowable] = [_p(head, "finding_head"),
-                           _p(f'<font size=7 color="#52606d">{_e(f.rule_id)} · {_e(t(lang, "fnd.subject"))}{colon} '
-                              f'{_e(subject_label(f.subject, lang))} · {_e(t(lang, "fnd.pack"))}{colon} '
+                           _p(f'<font size=7 color="#52606d">{_e(f.rule_id)} · {_e(t(lang, "Subject"))}{colon} '
+                              f'{_e(subject_label(f.subject, lang))} · {_e(t(lang, "Rule pack"))}{colon} '
                               f'{_e(f.pack)}</font>', "small")]
     if _tx(f.message, lang):
         out.append(_p(_e(_capital(_tx(f.message, lang)))))
     if _tx(f.rationale, lang):
-        out.append(_p(f"<b>{_e(t(lang, 'fnd.why'))}{colon}</b> {_e(_tx(f.rationale, lang))}", "indented"))
+        out.append(_p(f"<b>{_e(t(lang, 'Why it matters'))}{colon}</b> {_e(_tx(f.rationale, lang))}", "indented"))
     if _tx(f.remediation, lang):
-        out.append(_p(f"<b>{_e(t(lang, 'fnd.remediation'))}{colon}</b> {_e(_tx(f.remediation, lang))}", "indented"))
+        out.append(_p(f"<b>{_e(t(lang, 'Remediation'))}{colon}</b> {_e(_tx(f.remediation, lang))}", "indented"))
     if f.references:
         refs = []
         for ref in unique_references(f, lang):
@@ -1077,33 +1124,34 @@ def finding_flowables(f: Finding, lang: str) -> list[Flowable]:
             if ref.url:
                 label = f'<link href="{_e(ref.url)}" color="#1d4e89">{label}</link>'
             refs.append(label)
-        out.append(_p(f"<b>{_e(t(lang, 'fnd.references'))}{colon}</b> " + "; ".join(refs), "indented"))
+        out.append(_p(f"<b>{_e(t(lang, 'Legal references'))}{colon}</b> " + "; ".join(refs), "indented"))
     if f.precedents:
         items = [f"{_e(p.authority)} {p.year}, {_e(p.reference)}" + (f" ({_e(p.fine)})" if p.fine else "")
                  + f": {_e(p.holding.get(lang))}" for p in f.precedents]
-        out.append(_p(f"<b>{_e(t(lang, 'fnd.precedents'))}{colon}</b> " + " · ".join(items), "indented"))
+        out.append(_p(f"<b>{_e(t(lang, 'Decisions applying these provisions'))}{colon}</b> " + " · ".join(items), "indented"))
     if f.evidence:
         ev = "; ".join(f"<font face='{st.FONT_MONO}' size=7>{_e(k)} = {_e(_evidence_value(v, lang))}</font>"
                        for k, v in sorted(f.evidence.items()))
-        out.append(_p(f"<b>{_e(t(lang, 'fnd.evidence'))}{colon}</b> {ev}", "indented"))
+        out.append(_p(f"<b>{_e(t(lang, 'Facts that triggered it'))}{colon}</b> {ev}", "indented"))
     if f.waiver is not None:
         w = f.waiver
         if w.active:
-            text = t(lang, "fnd.waived", justification=w.justification, approver=w.approver,
+            text = t(lang, "Waived: {justification} (approved by {approver}, until {expires}).", justification=w.justification, approver=w.approver,
                      expires=i18n.format_date(w.expires, lang))
         else:
-            text = t(lang, "fnd.waiver_expired", expires=i18n.format_date(w.expires, lang))
+            text = t(lang, "Waiver expired on {expires}: the finding counts as open.", expires=i18n.format_date(w.expires, lang))
         out.append(_p(f"<i>{_e(text)}</i>", "indented"))
     return out
 
 
 def _findings(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     lang = ctx.lang
-    out = h.h1(ctx, "sec.findings")
-    out.append(_p(_e(t(lang, "fnd.intro"))))
+    out = h.h1(ctx, "All findings")
+    out.append(_p(_e(t(lang, "Every finding of the rules, worst first, with its legal references and the "
+                             "remediation. Waived findings are listed with their waiver."))))
     verdicts = [f for f in _sorted_findings(ctx.result.findings) if not f.question]
     if not verdicts:
-        out.append(_p(_e(t(lang, "fnd.none"))))
+        out.append(_p(_e(t(lang, "The rules raised no finding."))))
     for sv in _SEVERITY_ORDER:
         group = [f for f in verdicts if f.severity == sv]
         if not group:
@@ -1120,27 +1168,29 @@ def _findings(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 def _questions_section(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     lang = ctx.lang
-    out = h.h1(ctx, "sec.questions")
+    out = h.h1(ctx, "Questions for the assessor")
     qs = _questions(ctx.result)
     out += _answered(ctx)
     if not qs:
-        out.append(_p(_e(t(lang, "q.none"))))
+        out.append(_p(_e(t(lang, "No question is left to the assessor."))))
         return out
-    out.append(_p(_e(t(lang, "q.intro"))))
+    out.append(_p(_e(t(lang, "The rules could not decide these points from the facts: a fact they need is missing, "
+                             "or the law calls for judgement. Answer each one and record the answer; a re-run of "
+                             "the audit with the completed configuration turns the answers into verdicts."))))
     colon = f"{i18n.NNBSP}:" if lang == "fr" else ":"
     for i, f in enumerate(qs, 1):
         question, missing = question_parts(f, lang)
         block = [Para(f"<b>{i}. {_e(question)}</b> — {_e(subject_label(f.subject, lang))} "
                       f'<font size=7 color="#52606d">[{_e(f.rule_id)}]</font>', "check", bullet="☐")]
         if missing:
-            block.append(_p(_e(t(lang, "q.missing", field="\x00")).replace(
+            block.append(_p(_e(t(lang, "Not declared in the configuration: {field}", field="\x00")).replace(
                 "\x00", f"<font face='{st.FONT_MONO}' size=7.5>{_e(missing)}</font>"), "indented"))
         else:
             block.append(_p(_e(_capital(_tx(f.message, lang))), "indented"))
         if f.references:
             block.append(_p(f"<font size=7.5>{_e('; '.join(reference_label(r, lang) for r in unique_references(f, lang)))}</font>",
                             "indented"))
-        block.append(Table([[f"{_e(t(lang, 'q.answer'))}{colon}", ""]], [25, 145], header=False, kind="answer",
+        block.append(Table([[f"{_e(t(lang, 'Answer'))}{colon}", ""]], [25, 145], header=False, kind="answer",
                            row_heights=[9 * mm]))
         out.append(KeepTogether(block))
         out.append(Spacer(2 * mm))
@@ -1153,12 +1203,15 @@ def _answered(ctx: _Ctx) -> list[Flowable]:
     answered = [c for c in ctx.result.checks if c.answer is not None]
     if not answered:
         return []
-    out: list[Flowable] = [_p(_e(t(lang, "q.answered_head")), "h3"), _p(_e(t(lang, "q.answered_intro")))]
+    out: list[Flowable] = [_p(_e(t(lang, "Questions answered by the assessor")), "h3"), _p(_e(t(lang, "These points were decided by the "
+                                                                                   "assessor's recorded answers (the "
+                                                                                   "answers file or the deployment file's "
+                                                                                   "`answers:` section), not by the facts.")))]
     for c in sorted(answered, key=lambda c: (c.rule_id, c.subject)):
         a = c.answer
         assert a is not None
-        line = t(lang, "q.answered_line", who=a.answered_by, when=i18n.format_date(a.answered_on, lang),
-                 decision=t(lang, f"q.decision.{a.decision}"))
+        line = t(lang, "answered by the assessor ({who}, {when}): {decision}", who=a.answered_by, when=i18n.format_date(a.answered_on, lang),
+                 decision=t(lang, "failed: the finding applies") if a.decision == "failed" else t(lang, "passed"))
         out += _bullets([f"<b>{_e(_tx(c.title, lang))}</b> — {_e(subject_label(c.subject, lang))} "
                          f'<font size=7 color="#52606d">[{_e(c.rule_id)}]</font><br/><i>{_e(line)}</i>'
                          + (f"<br/>{_e(a.note)}" if a.note else "")])
@@ -1169,27 +1222,29 @@ def _answered(ctx: _Ctx) -> list[Flowable]:
 
 def _waivers(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang = ctx.result, ctx.lang
-    out = h.h1(ctx, "sec.waivers")
+    out = h.h1(ctx, "Waivers")
     waived = [f for f in _sorted_findings(r.findings) if f.waiver is not None]
     if not waived and not r.unused_waivers and not r.expired_waivers:
-        out.append(_p(_e(t(lang, "w.none"))))
+        out.append(_p(_e(t(lang, "No waiver applies."))))
         return out
-    out.append(_p(_e(t(lang, "w.intro", section=_SECTION_NUMBERS["sec.findings"]))))
+    out.append(_p(_e(t(lang, "Findings the controller chose to accept, with the written justification. A waiver "
+                             "never hides a finding: it is shown here and in section {section}.", section=_SECTION_NUMBERS["All findings"]))))
     if waived:
-        rows: list[list[Any]] = [[t(lang, "w.rule"), t(lang, "fnd.subject"), t(lang, "w.justification"),
-                                  t(lang, "w.approver"), t(lang, "w.expires"), t(lang, "w.status")]]
+        rows: list[list[Any]] = [[t(lang, "Rule"), t(lang, "Subject"), t(lang, "Justification"),
+                                  t(lang, "Approved by"), t(lang, "Expires"), t(lang, "Status")]]
         for f in waived:
             w = f.waiver
             assert w is not None
             rows.append([_Raw(f"{_sev_badge(f.severity.value, lang)}<br/><font size=6.6>{_e(f.rule_id)}</font>"),
                          subject_label(f.subject, lang), w.justification, w.approver,
-                         i18n.format_date(w.expires, lang), t(lang, "w.active" if w.active else "w.expired")])
+                         i18n.format_date(w.expires, lang), t(lang, N_("active") if w.active else N_("expired: ignored"))])
         out.append(_table(rows, [4, 2, 4.4, 2, 2, 1.6]))
-    for key, items in (("w.unused", r.unused_waivers), ("w.expired_list", r.expired_waivers)):
+    for key, items in ((N_("Waivers that matched no finding"), r.unused_waivers),
+                       (N_("Expired waivers"), r.expired_waivers)):
         if items:
             out.append(_p(_e(t(lang, key)), "h3"))
-            rows2: list[list[Any]] = [[t(lang, "w.rule"), t(lang, "w.justification"), t(lang, "w.approver"),
-                                       t(lang, "w.expires")]]
+            rows2: list[list[Any]] = [[t(lang, "Rule"), t(lang, "Justification"), t(lang, "Approved by"),
+                                       t(lang, "Expires")]]
             for w in items:
                 w = _dict(w)
                 rows2.append([str(_first(w, "rule", "rule_id", "id", default="—")),
@@ -1204,38 +1259,39 @@ def _waivers(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 
 def _trail(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     r, lang = ctx.result, ctx.lang
-    out = h.h1(ctx, "sec.appendix_trail", number=False)
-    out.append(_p(_e(t(lang, "trail.intro"))))
-    rows = [(t(lang, "trail.tool"), r.tool_version),
-            (t(lang, "trail.time"), i18n.format_datetime(r.generated_at, lang) + f"  ({r.generated_at})"),
-            (t(lang, "trail.audit_date"), i18n.format_date(audit_date(r), lang)),
-            (t(lang, "trail.review"), _Raw(_e(t(lang, "trail.reviewed")) if r.evidence_reviewed
-                                           else f"<b>{_e(t(lang, 'trail.not_reviewed'))}</b>"))]
+    out = h.h1(ctx, "Appendix A. Audit trail", number=False)
+    out.append(_p(_e(t(lang, "Everything needed to re-run this audit and obtain the same report: the SHA-256 of "
+                             "every input, the tool and rule-pack versions and the time of the audit."))))
+    rows = [(t(lang, "Tool version"), r.tool_version),
+            (t(lang, "Time of the audit"), i18n.format_datetime(r.generated_at, lang) + f"  ({r.generated_at})"),
+            (t(lang, "Audit date used by the rules"), i18n.format_date(audit_date(r), lang)),
+            (t(lang, "Evidence review"), _Raw(_e(t(lang, "The evidence frames were reviewed by a person in the "
+                                                      "application before export.")) if r.evidence_reviewed
+                                           else f"<b>{_e(t(lang, 'Not done. The evidence frames were not reviewed by a person in the application before this report was produced; the masking relies on the automatic detector alone.'))}</b>"))]
     if ctx.evidence is not None and ctx.evidence.detector:
-        rows.append((t(lang, "ev.detector", name="").rstrip(" .:\u202f"), ctx.evidence.detector))
+        rows.append((t(lang, "Detector: {name}.", name="").rstrip(" .:\u202f"), ctx.evidence.detector))
     out.append(_kv(rows))
-    out.append(_p(_e(t(lang, "trail.inputs")), "h3"))
-    rows2: list[list[Any]] = [[t(lang, "trail.kind"), t(lang, "trail.path"), t(lang, "trail.sha")]]
+    out.append(_p(_e(t(lang, "Inputs")), "h3"))
+    rows2: list[list[Any]] = [[t(lang, "Kind"), t(lang, "Path"), t(lang, "SHA-256")]]
     for inp in r.inputs:
-        kind = f"kind.{inp.kind}"
-        rows2.append([t(lang, kind) if i18n.has(kind) else inp.kind, _Raw(_wrap_path(inp.path)),
+        rows2.append([t(lang, _INPUT_KINDS[inp.kind]) if inp.kind in _INPUT_KINDS else inp.kind, _Raw(_wrap_path(inp.path)),
                       Para(_e(inp.sha256), "mono")])
     out.append(_table(rows2, [1.6, 5.2, 6.4]))
-    out.append(_p(_e(t(lang, "trail.packs")), "h3"))
-    rows3: list[list[Any]] = [[t(lang, "trail.pack"), t(lang, "trail.version"), t(lang, "trail.checked"),
-                               t(lang, "trail.rules"), t(lang, "trail.source"), t(lang, "trail.sha")]]
+    out.append(_p(_e(t(lang, "Rule packs")), "h3"))
+    rows3: list[list[Any]] = [[t(lang, "Pack"), t(lang, "Version"), t(lang, "Checked against sources"),
+                               t(lang, "Rules"), t(lang, "Source"), t(lang, "SHA-256")]]
     for p in r.packs:
-        src = t(lang, "source.builtin") if p.source in ("", "builtin") else p.source
+        src = t(lang, "built in") if p.source in ("", "builtin") else p.source
         rows3.append([_Raw(f"<b>{_e(p.id)}</b><br/>{_e(_text(p.title, lang))}"), p.version,
                       i18n.format_date(p.checked, lang), i18n.format_number(p.rule_count, lang), _Raw(_wrap_path(src)),
                       Para(_e(p.sha256 or "—"), "mono")])
     out.append(_table(rows3, [3.2, 1.2, 2.2, 1, 1.8, 4.4]))
     if r.footage_errors:
-        out.append(_p(_e(t(lang, "trail.footage_errors")), "h3"))
+        out.append(_p(_e(t(lang, "Footage that could not be analysed")), "h3"))
         out += _bullets(_e(f"{_dict(e).get('camera', '?')}: {_dict(e).get('path', '?')} — {_dict(e).get('message', '')}")
                         for e in r.footage_errors)
     if r.warnings:
-        out.append(_p(_e(t(lang, "trail.warnings")), "h3"))
+        out.append(_p(_e(t(lang, "Warnings")), "h3"))
         out += _bullets(_e(w) for w in r.warnings)
     return out
 
@@ -1247,33 +1303,40 @@ def _wrap_path(path: str) -> str:
 
 def _signoff(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     lang, _s = ctx.lang, ctx.s
-    out = h.h1(ctx, "sec.appendix_signoff", number=False)
+    out = h.h1(ctx, "Appendix B. DPO opinion and sign-off", number=False)
 
     def box(title: str, height: float) -> Flowable:
         return Table([[f"<b>{_e(title)}</b>"], [""]], [1], header=True, kind="form", row_heights=[None, height])
 
-    out += [box(t(lang, "sign.dpo_opinion"), 48 * mm), Spacer(4 * mm),
-            box(t(lang, "sign.subjects_views"), 22 * mm), Spacer(4 * mm),
-            KeepTogether([_p(_e(t(lang, "sign.decision")), "h3")]
-                         + _bullets([_e(x.strip()) for x in t(lang, "sign.decision_options").split("☐") if x.strip()],
+    out += [box(t(lang, "Opinion of the data protection officer (GDPR Art 35(2))"), 48 * mm), Spacer(4 * mm),
+            box(t(lang, "Views of data subjects or their representatives (GDPR Art 35(9))"), 22 * mm), Spacer(4 * mm),
+            KeepTogether([_p(_e(t(lang, "Decision of the controller")), "h3")]
+                         + _bullets([_e(x.strip()) for x in t(lang, "☐ The processing may start   ☐ It may start "
+                                                                    "once the action plan is done   ☐ The "
+                                                                    "supervisory authority is consulted first (Art "
+                                                                    "36)   ☐ It is abandoned").split("☐") if x.strip()],
                                     "check", "☐")),
             Spacer(3 * mm)]
-    rows = [["", t(lang, "sign.name"), t(lang, "sign.role"), t(lang, "sign.date"), t(lang, "sign.signature")]]
-    for who in ("sign.assessor", "sign.dpo", "sign.controller"):
-        rows.append([_Raw(f"<b>{_e(t(lang, who))}</b>"), ctx.assessor if who == "sign.assessor" and ctx.assessor else "",
+    rows = [["", t(lang, "Name"), t(lang, "Position"), t(lang, "Date"), t(lang, "Signature")]]
+    for who in (N_("Assessor"), N_("Data protection officer"), N_("For the controller")):
+        rows.append([_Raw(f"<b>{_e(t(lang, who))}</b>"), ctx.assessor if who == "Assessor" and ctx.assessor else "",
                      "", "", ""])
     tbl = _table(rows, [3, 3, 2.4, 2, 3.4], kind="form", row_heights=[None, 14 * mm, 14 * mm, 14 * mm])
     out.append(KeepTogether([tbl, Spacer(4 * mm),
-                             _kv([(t(lang, "sign.review_date"), "")], widths=(0.34, 0.66))]))
+                             _kv([(t(lang, "Next review of this DPIA"), "")], widths=(0.34, 0.66))]))
     return out
+
+
+_INPUT_KINDS = {"config": N_("configuration"), "footage": N_("footage"), "pack": N_("rule pack"), "waivers": N_("waivers"),
+               "answers": N_("answers")}
 
 
 def _glossary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     lang = ctx.lang
-    out = h.h1(ctx, "sec.appendix_glossary", number=False)
-    rows: list[list[Any]] = [[t(lang, "glossary.term"), t(lang, "glossary.definition")]]
-    for term, definition in i18n.GLOSSARY:
-        rows.append([_Raw(f"<b>{_e(i18n._pick(term, lang))}</b>"), i18n._pick(definition, lang)])
+    out = h.h1(ctx, "Appendix C. Glossary", number=False)
+    rows: list[list[Any]] = [[t(lang, "Term"), t(lang, "Definition")]]
+    for term, definition in i18n.glossary(lang):
+        rows.append([_Raw(f"<b>{_e(term)}</b>"), definition])
     out.append(_table(rows, [2.2, 8]))
     return out
 
@@ -1281,12 +1344,12 @@ def _glossary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 # --- the whole story -------------------------------------------------------------------------------------------------
 
 def _verdict_word(v: str, lang: str) -> str:
-    return t(lang, "chg.ok") if v == "ok" else i18n.severity_label(v, lang)
+    return t(lang, "no open finding") if v == "ok" else i18n.severity_label(v, lang)
 
 
 def _change_rows(items: list, lang: str, *, both: bool) -> list[list[Any]]:
-    head = [t(lang, "chg.before"), t(lang, "chg.after")] if both else [t(lang, "chg.severity")]
-    rows: list[list[Any]] = [head + [t(lang, "meas.finding"), t(lang, "fnd.subject")]]
+    head = [t(lang, "Before"), t(lang, "Now")] if both else [t(lang, "Severity")]
+    rows: list[list[Any]] = [head + [t(lang, "Finding"), t(lang, "Subject")]]
     for c in items:
         sev = [_Raw(_sev_badge(c.old_severity, lang)), _Raw(_sev_badge(c.new_severity, lang))] if both else \
             [_Raw(_sev_badge(c.new_severity or c.old_severity, lang))]
@@ -1301,25 +1364,28 @@ def _change_rows(items: list, lang: str, *, both: bool) -> list[list[Any]]:
 
 def _changes(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     d, lang = ctx.changes, ctx.lang
-    out = h.h1(ctx, "sec.changes", number=False)
-    out.append(_p(_e(t(lang, "chg.intro", date=i18n.format_date(d.old.get("audit_date"), lang),
+    out = h.h1(ctx, "Changes since the last assessment", number=False)
+    out.append(_p(_e(t(lang, "This assessment is compared with the previous one of {date} (report generated "
+                             "{generated}). Findings are matched by rule and subject; renamed cameras and "
+                             "activities are matched by position in the configuration.", date=i18n.format_date(d.old.get("audit_date"), lang),
                        generated=i18n.format_datetime(d.old.get("generated_at"), lang)))))
     before, after = _verdict_word(d.old["verdict"], lang), _verdict_word(d.new["verdict"], lang)
-    key = "chg.verdict" if d.verdict_changed else "chg.verdict_same"
+    key = N_("Overall conclusion: {before} → {after}.") if d.verdict_changed else \
+        N_("Overall conclusion unchanged: {after}.")
     out.append(_p("<b>" + _e(t(lang, key, before=before, after=after)) + "</b>"))
     if d.renames:
         items = ", ".join(f"{subject_label(a, lang)} → {subject_label(b, lang)}" for a, b in d.renames.items())
-        out.append(_p(_e(t(lang, "chg.renamed", items=items)), "small"))
-    groups = [("chg.resolved", d.resolved, False), ("chg.new", d.new_findings, False),
-              ("chg.changed", d.changed, True), ("chg.unchanged", d.unchanged, False)]
-    out.append(_table([["", t(lang, "chg.count")]] + [[t(lang, k), i18n.format_number(len(v), lang)]
+        out.append(_p(_e(t(lang, "Renamed since the last assessment: {items}.", items=items)), "small"))
+    groups = [(N_("Resolved"), d.resolved, False), (N_("New"), d.new_findings, False),
+              (N_("Severity changed"), d.changed, True), (N_("Unchanged"), d.unchanged, False)]
+    out.append(_table([["", t(lang, "Findings")]] + [[t(lang, k), i18n.format_number(len(v), lang)]
                                                       for k, v, _ in groups], [3, 1], width=st.CONTENT_WIDTH * 0.45))
     for key, items, both in groups:
         out.append(_p(f"{_e(t(lang, key))} ({i18n.format_number(len(items), lang)})", "h3"))
         if items:
             out.append(_table(_change_rows(items, lang, both=both), ([1.3, 1.3] if both else [1.3]) + [6, 3]))
         else:
-            out.append(_p(_e(t(lang, "chg.none"))))
+            out.append(_p(_e(t(lang, "None."))))
     return out
 
 
@@ -1329,6 +1395,7 @@ def _changes(ctx: _Ctx, h: _Headings) -> list[Flowable]:
 _INSTRUMENT_ORDER = ["GDPR", "ePrivacy Directive", "AI Act", "Digital Omnibus on AI"]
 _GUIDANCE = re.compile(r"^(EDPB|WP\d|CNIL|ICO|Commission Guidelines|EN \d|CJEU|ECtHR|CE$)")
 _OUTCOMES = ("passed", "failed", "not_applicable", "question")
+_OUTCOME_HEADS = {"passed": N_("Passed"), "failed": N_("Failed"), "not_applicable": N_("Not applicable"), "question": N_("Questions")}
 
 
 def _provision_key(ref: Reference) -> tuple:
@@ -1372,13 +1439,20 @@ def _check_cell(by_rule: dict[str, list], lang: str) -> Any:
 
 def _law_annex(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     lang, r = ctx.lang, ctx.result
-    out = h.h1(ctx, "sec.appendix_law", number=False)
+    out = h.h1(ctx, "Appendix D. Applicable law and checks passed", number=False)
     if not r.checks:
-        out.append(_p(_e(t(lang, "law.none"))))
+        out.append(_p(_e(t(lang, "This audit result carries no record of its checks (it was produced by an older "
+                                 "version)."))))
         return out
-    out.append(_p(_e(t(lang, "law.intro"))))
+    out.append(_p(_e(t(lang, "Every provision the rules of this audit cite, grouped by instrument, with the "
+                             "outcome of each check that cites it: passed, failed, not applicable (the rule's "
+                             "conditions are not met) or left as a question. A check is one rule on one subject "
+                             "(the deployment, a camera or an activity); the number of subjects is given in "
+                             "brackets. Checks decided by an assessor's answer are marked with an asterisk. This "
+                             "shows what was verified, not only what failed."))))
     n = {o: sum(1 for c in r.checks if c.outcome.value == o) for o in _OUTCOMES}
-    out.append(_p(_e(t(lang, "law.totals", checks=i18n.format_number(len(r.checks), lang),
+    out.append(_p(_e(t(lang, "{checks} checks of {rules} rules: {passed} passed, {failed} failed, {na} not "
+                             "applicable, {questions} questions.", checks=i18n.format_number(len(r.checks), lang),
                        rules=i18n.format_number(len({c.rule_id for c in r.checks}), lang),
                        passed=i18n.format_number(n["passed"], lang), failed=i18n.format_number(n["failed"], lang),
                        na=i18n.format_number(n["not_applicable"], lang),
@@ -1386,7 +1460,7 @@ def _law_annex(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     for i, (instrument, provisions) in enumerate(law_table(r), 1):
         name = reference_label(Reference(instrument=instrument), lang)
         out.append(Heading(f"D.{i} {name}", 1, f"sub-law-{i}"))
-        rows: list[list[Any]] = [[t(lang, "law.provision")] + [t(lang, f"law.{o}") for o in _OUTCOMES]]
+        rows: list[list[Any]] = [[t(lang, "Provision")] + [t(lang, _OUTCOME_HEADS[o]) for o in _OUTCOMES]]
         for ref, by_outcome in provisions:
             rows.append([reference_label(ref, lang)] + [_check_cell(by_outcome[o], lang) for o in _OUTCOMES])
         out.append(_table(rows, [2.6, 5, 5, 5, 4], style="cell"))
@@ -1400,14 +1474,14 @@ def build_story(result: AuditResult, lang: str = "en", evidence: EvidenceSet | N
 
     `changes` (a diff.AuditDiff against the previous assessment) adds "Changes since the last assessment".
     """
-    if lang not in ("en", "fr"):
-        raise ValueError(f"unsupported report language {lang!r} (en or fr)")
+    if lang not in i18n.languages():
+        raise ValueError(f"unsupported report language {lang!r} ({', '.join(i18n.languages())})")
     result = display_result(result)            # over-long values clipped: a cell must fit a page
     ctx = _Ctx(result, lang, evidence, assessor, risk or risk_mod.assess(result), _StyleNames(), changes)
     h = _Headings()
     story: list[Flowable] = []
     story += _cover(ctx)
-    story += [PageBreak(), _p(_e(t(lang, "doc.toc")), "toc_title"), Toc(), PageBreak()]
+    story += [PageBreak(), _p(_e(t(lang, "Contents")), "toc_title"), Toc(), PageBreak()]
     story += _summary(ctx, h)
     if changes is not None:
         story += [PageBreak()] + _changes(ctx, h)
@@ -1433,10 +1507,11 @@ def build_document(result: AuditResult, lang: str = "en", evidence: EvidenceSet 
     blocks = build_story(result, lang, evidence, assessor=assessor, risk=risk, changes=changes)
     store = store_name(result)
     controller = _dict(result.facts.get("controller"))
-    tool = t(lang, "doc.generated_by", version=result.tool_version)
+    tool = t(lang, "Store Camera Privacy Auditor {version}", version=result.tool_version)
     return Document(
-        lang=lang, title=f"{t(lang, 'doc.title')} — {store}", subject=t(lang, "doc.subject", store=store),
+        lang=lang, title=f"{t(lang, 'Data Protection Impact Assessment')} — {store}", subject=t(lang, "DPIA of the in-store camera "
+                                                                              "deployment of {store} (GDPR Art 35)", store=store),
         author=assessor or str(controller.get("name") or tool), creator=tool,
         keywords="DPIA, AIPD, GDPR, RGPD, CNIL, AI Act, WP248, CCTV",
-        header=f"{store} — {i18n.format_date(audit_date(result), lang)}", header_right=t(lang, "doc.title_short"),
-        footer=tool, page_label=i18n.t(lang, "doc.page", page="{page}", pages="{pages}"), blocks=blocks)
+        header=f"{store} — {i18n.format_date(audit_date(result), lang)}", header_right=t(lang, "DPIA"),
+        footer=tool, page_label=i18n.t(lang, "Page {page} of {pages}", page="{page}", pages="{pages}"), blocks=blocks)

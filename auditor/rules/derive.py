@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditor.core.deployment import EEA_COUNTRIES, Activity, Camera, Deployment
+from auditor.core.i18n import N_
 
 SCHEMA_VERSION = 1
 ID_GRADE_SHARE_THRESHOLD = 0.05       # product threshold for id_grade_capture (stated in the report)
@@ -42,15 +43,15 @@ TRACKING = frozenset({"wifi_mac", "ble_beacon_app", "reid_tracking"})
 WATCHLIST_RISK = frozenset({"shoplifting", "suspected_offender", "banned_person"})
 
 WP248_CRITERIA = [
-    (1, "evaluation_scoring", "Evaluation or scoring, including profiling and predicting"),
-    (2, "automated_decision", "Automated decision-making with legal or similarly significant effect"),
-    (3, "systematic_monitoring", "Systematic monitoring (incl. publicly accessible areas)"),
-    (4, "sensitive_data", "Sensitive data or data of a highly personal nature"),
-    (5, "large_scale", "Data processed on a large scale"),
-    (6, "matching_combining", "Matching or combining datasets"),
-    (7, "vulnerable_subjects", "Data concerning vulnerable data subjects"),
-    (8, "innovative_technology", "Innovative use or new technological solutions"),
-    (9, "prevents_right_or_service", "Processing that prevents exercising a right or using a service or contract"),
+    (1, "evaluation_scoring", N_("Evaluation or scoring, including profiling and predicting")),
+    (2, "automated_decision", N_("Automated decision-making with legal or similarly significant effect")),
+    (3, "systematic_monitoring", N_("Systematic monitoring (incl. publicly accessible areas)")),
+    (4, "sensitive_data", N_("Sensitive data or data of a highly personal nature")),
+    (5, "large_scale", N_("Data processed on a large scale")),
+    (6, "matching_combining", N_("Matching or combining datasets")),
+    (7, "vulnerable_subjects", N_("Data concerning vulnerable data subjects")),
+    (8, "innovative_technology", N_("Innovative use or new technological solutions")),
+    (9, "prevents_right_or_service", N_("Processing that prevents exercising a right or using a service or contract")),
 ]
 
 CNIL_ITEMS = {
