@@ -100,6 +100,29 @@ def Nc_(context: str, message: str) -> str:
     return message
 
 
+def colon(lang: str) -> str:
+    """After a label: ": " in English, " : " with a narrow no-break space in French."""
+    return tc(lang, "punctuation", ": ")
+
+
+def separator(lang: str) -> str:
+    """Between items of one line: "; " in English, " ; " in French."""
+    return tc(lang, "punctuation", "; ")
+
+
+def question_mark(lang: str) -> str:
+    return tc(lang, "punctuation", "?")
+
+
+def language_tag(lang: str) -> str:
+    """The BCP 47 tag written in documents' metadata: en-GB, fr-FR, de-DE, ..."""
+    from babel import Locale
+
+    locale = Locale.parse(babel_locale(lang))
+    territory = locale.territory or {"fr": "FR", "de": "DE", "it": "IT", "es": "ES", "nl": "NL"}.get(locale.language)
+    return f"{locale.language}-{territory}" if territory else locale.language
+
+
 # --- numbers and dates (CLDR through Babel) ------------------------------------------------------------------------
 
 def babel_locale(lang: str) -> str:
@@ -141,26 +164,26 @@ def format_percent(share: float | None, lang: str, *, decimals: int = 0) -> str:
     return _percent(float(share), format=pattern, locale=locale)
 
 
-def _parse_date(value: str | dt.date | dt.datetime) -> dt.datetime:
+def _parse_date(value: str | dt.date | dt.datetime) -> dt.datetime | None:
+    """A date or date-time from a value of the facts; None when it is not one (printed as written)."""
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     text = str(value).strip().replace("Z", "+00:00")
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        return dt.datetime.fromisoformat(text[:10])
+    for candidate in (text, text[:10]):
+        try:
+            return dt.datetime.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 def format_date(value: str | dt.date | None, lang: str) -> str:
     """23 November 2026 (en), 23 novembre 2026 (fr): CLDR's long date."""
-    if not value:
-        return "—"
-    try:
-        d = _parse_date(value)
-    except ValueError:
-        return str(value)
+    d = _parse_date(value) if value else None
+    if d is None:
+        return str(value) if value else "—"
     from babel.dates import format_date as _date
 
     return _date(d.date(), format="long", locale=babel_locale(lang))
@@ -168,12 +191,9 @@ def format_date(value: str | dt.date | None, lang: str) -> str:
 
 def format_datetime(value: str | None, lang: str) -> str:
     """23 November 2026, 14:05 UTC (en) or 23 novembre 2026 à 14:05 UTC (fr)."""
-    if not value:
-        return "—"
-    try:
-        d = _parse_date(value)
-    except ValueError:
-        return str(value)
+    d = _parse_date(value) if value else None
+    if d is None:
+        return str(value) if value else "—"
     if d.tzinfo is not None:
         d = d.astimezone(dt.UTC)
     from babel.dates import format_time

@@ -45,6 +45,10 @@ class Tier(str, Enum):
         """The verdict as every output words it (CLI, PDF, SARIF, JSON, GUI), in `lang`."""
         return gettext(lang, VERDICT_TEXT[self.value])
 
+    def short_label(self, lang: str) -> str:
+        """The verdict in two or three words, in `lang` (tables, the fleet roll-up)."""
+        return gettext(lang, VERDICT_SHORT[self.value])
+
     @property
     def text(self) -> Text:
         """The verdict in English and French (the JSON result carries both)."""
@@ -68,6 +72,12 @@ class Text:
         return self.fr if lang == "fr" else self.en
 
 
+# The verdict in two or three words (tables, the fleet roll-up).
+VERDICT_SHORT = {
+    "prohibited": N_("Prohibited"),
+    "unlawful_until_fixed": N_("Unlawful until fixed"),
+    "lawful_with_conditions": N_("Lawful with conditions"),
+}
 # The verdict as every output words it (CLI, PDF, SARIF, JSON, GUI): English here, other languages in the catalogs.
 VERDICT_TEXT = {
     "prohibited": N_("Prohibited: cannot be made lawful as designed"),

@@ -13,8 +13,8 @@ from auditor.core.model import Severity, Tier
 
 ROLLUP_SCHEMA_VERSION = 1
 TOP_RULES = 15
-VERDICT_LABEL = {Tier.PROHIBITED.value: "Prohibited", Tier.UNLAWFUL_UNTIL_FIXED.value: "Unlawful until fixed",
-                 Tier.LAWFUL_WITH_CONDITIONS.value: "Lawful with conditions", None: "Not audited"}
+# The core's short verdict words (auditor/core/model.py), plus the fleet's own case of a store not audited.
+VERDICT_LABEL: dict[str | None, str] = {**{tier.value: tier.short_label("en") for tier in Tier}, None: "Not audited"}
 
 
 def build_rollup(run: Any) -> dict[str, Any]:

@@ -56,10 +56,8 @@ def extracted() -> dict[Message, list[tuple[str, int]]]:
 def tabled() -> set[Message]:
     """Messages whose context is data: each closed vocabulary is the context of its values' words."""
     from auditor.core.vocab import VOCAB
-    from auditor.rules.derive import CNIL_ITEMS
 
-    out: set[Message] = {(field, text) for field, values in VOCAB.items() for text in values.values()}
-    return out | {(None, text) for text in CNIL_ITEMS.values()}
+    return {(field, text) for field, values in VOCAB.items() for text in values.values()}
 
 
 def used() -> set[Message]:

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from auditor.report import document as dm
+from auditor.report import i18n
 from auditor.report import office
 
 _LIST_BULLETS = {"•": "List Bullet", "–": "List Bullet 2"}
@@ -299,7 +300,7 @@ def _properties(doc, model: dm.Document, generated_at: str | None) -> None:
     cp = doc.core_properties
     cp.title, cp.subject, cp.author, cp.keywords = model.title, model.subject, model.author, model.keywords
     cp.comments = model.creator
-    cp.language = "fr-FR" if model.lang == "fr" else "en-GB"
+    cp.language = i18n.language_tag(model.lang)
     cp.last_modified_by = model.creator
     cp.revision = 1
     when = dt.datetime(2000, 1, 1)
@@ -327,7 +328,7 @@ def render_docx(model: dm.Document, target: Path | str, *, generated_at: str | N
         p._p.getparent().remove(p._p)
     _blocks(body, model.blocks, doc=doc, model=model)
     _properties(doc, model, generated_at)
-    lang = "fr-FR" if model.lang == "fr" else "en-GB"
+    lang = i18n.language_tag(model.lang)
     rpr = doc.styles["Normal"].element.get_or_add_rPr()
     el = OxmlElement("w:lang")
     el.set(qn("w:val"), lang)

@@ -13,20 +13,24 @@ from typing import Any
 from auditor.core.i18n import (
     N_,
     Nc_,
+    colon,
     country_name,
     format_date,
     format_datetime,
     format_number,
     format_percent,
     gettext,
+    language_tag,
     languages,
+    question_mark,
+    separator,
     t,
     tc,
 )
 from auditor.core.vocab import VOCAB
-from auditor.rules.derive import CNIL_ITEMS, WP248_CRITERIA
+from auditor.core.dpia_lists import CNIL_ITEMS, WP248_CRITERIA
 
-__all__ = ["NNBSP", "art35_3_name", "cnil_item_name", "country_name", "format_date", "format_datetime",
+__all__ = ["NNBSP", "colon", "language_tag", "question_mark", "separator", "art35_3_name", "cnil_item_name", "country_name", "format_date", "format_datetime",
            "format_number", "format_percent", "french_typography", "gettext", "humanise", "languages",
            "level_label", "risk_level_label", "rule_text", "severity_label", "t", "tc", "vocab", "vocab_list",
            "wp248_name", "yes_no"]
@@ -42,8 +46,9 @@ def french_typography(text: str) -> str:
 
 
 def rule_text(value: Any, lang: str) -> str:
-    """Rule-pack text (a bilingual Text) in the report's language, with French spacing in French."""
-    text = value.get(lang)
+    """Rule-pack text (a bilingual Text, or its JSON form) in the report's language, with French spacing in
+    French; English where the rule pack has no text in the language."""
+    text = value.get(lang) or value.get("en") or ""
     return french_typography(text) if lang == "fr" else text
 
 

@@ -52,6 +52,7 @@ from odf.text import (
 )
 
 from auditor.report import document as dm
+from auditor.report import i18n
 from auditor.report import office
 
 _LISTED = {"•", "–"}
@@ -324,7 +325,7 @@ class _Writer:
         d.meta.addElement(dc.Subject(text=m.subject))
         d.meta.addElement(dc.Creator(text=m.author))
         d.meta.addElement(meta.InitialCreator(text=m.author))
-        d.meta.addElement(dc.Language(text="fr-FR" if m.lang == "fr" else "en-GB"))
+        d.meta.addElement(dc.Language(text=i18n.language_tag(m.lang)))
         for kw in m.keywords.split(", "):
             d.meta.addElement(meta.Keyword(text=kw))
         when = (generated_at or "2000-01-01T00:00:00").replace("Z", "")

@@ -99,11 +99,59 @@ def _toc() -> TableOfContents:
     return toc
 
 
+# A rule id or another hyphenated code (GDPR-ART7-4-CONSENT-FREELY-GIVEN): reportlab would cut it anywhere.
+_CODE = re.compile(r"(?<![\w-])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![\w-])")
+_FONT_SIZE = re.compile(r"<font[^>]*\bsize=[\"']?([0-9.]+)")
+CELL_PADDING = 7.0       # left + right padding of a table cell (styles.table_style), in points
+
+
+def break_codes(markup: str, style, width: float) -> str:
+    """Break the codes too wide for `width` after a hyphen (never inside a word), as a word processor does.
+
+    Each code is measured at the font size in effect where it stands (the style's, or an enclosing
+    <font size>), so that reportlab's fallback of cutting an over-long word at any letter never applies.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    sizes = [float(style.fontSize)]
+
+    def split(m: re.Match) -> str:
+        code, size = m.group(0), sizes[-1]          # the whole word, with its brackets and punctuation
+        if not _CODE.search(code):
+            return code
+        if stringWidth(code, st.FONT, size) <= width:
+            return code
+        lines, current = [], ""
+        for part in re.findall(r"[^-]+-?", code):
+            if current and stringWidth(current + part, st.FONT, size) > width:
+                lines.append(current)
+                current = part
+            else:
+                current += part
+        return "<br/>".join([*lines, current])
+
+    out = []
+    for tag, text in re.findall(r"(<[^>]*>)|([^<]+)", markup):
+        if tag:
+            if tag.startswith("<font"):
+                found = _FONT_SIZE.match(tag)
+                sizes.append(float(found.group(1)) if found else sizes[-1])
+            elif tag.startswith("</font") and len(sizes) > 1:
+                sizes.pop()
+            out.append(tag)
+        else:
+            out.append(re.sub(r"[^\s\u202f]+", split, text))
+    return "".join(out)
+
+
 def _cell(cell, style: str, width: float):
     blocks = dm.cell_blocks(cell, style)
     out = []
     for b in blocks:
-        if isinstance(b, dm.Image):
+        if isinstance(b, dm.Para):
+            out.append(Paragraph(break_codes(b.markup, _style(b.style), width - CELL_PADDING), _style(b.style),
+                                 bulletText=b.bullet))
+        elif isinstance(b, dm.Image):
             out.append(FrameImage(b.data, b.px_width, b.px_height, min(b.width, width - 4)))
         else:
             out += to_flowables([b])
@@ -314,7 +362,7 @@ def render_pdf(result: AuditResult, target: str, *, lang: str, evidence: Evidenc
     doc = ReportDocTemplate(target, document=doc_model, progress=progress, cancel=cancel,
                             story_length=len(story), title=doc_model.title, author=doc_model.author,
                             subject=doc_model.subject, creator=doc_model.creator, keywords=doc_model.keywords,
-                            lang="fr-FR" if lang == "fr" else "en-GB")
+                            lang=i18n.language_tag(lang))
     doc.multiBuild(story, canvasmaker=_canvas_class(result.generated_at), maxPasses=8)
     return doc.page
 

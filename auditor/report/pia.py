@@ -83,7 +83,7 @@ def _finding_line(f: Finding, lang: str) -> str:
 
 
 def _c(lang: str) -> str:
-    return "\u202f: " if lang == "fr" else ": "
+    return i18n.colon(lang)
 
 
 def _context(result: AuditResult, lang: str) -> dict[int, str]:
@@ -101,7 +101,7 @@ def _context(result: AuditResult, lang: str) -> dict[int, str]:
                  for a in acts]
     out[112] = [f"{t(lang, 'Controller')}: {controller.get('name') or t(lang, 'not declared')}"]
     out[112] += [f"{t(lang, 'Joint controllers')}: {_d(j).get('name')}" for j in _l(facts.get("joint_controllers"))]
-    out[112] += [f"{x.get('name')} ({v('vendor_role', x.get('role'), lang)}, {x.get('country') or '—'})"
+    out[112] += [f"{x.get('name')} ({v('vendor_role', x.get('role'), lang)}, {i18n.country_name(x.get('country'), lang) if x.get('country') else '—'})"
                  for x in vendors]
     if dpo:
         out[112].append(f"{t(lang, 'Data protection officer')}: {dpo.get('name') or (t(lang, 'yes') if dpo.get('appointed') else t(lang, 'none appointed'))}")

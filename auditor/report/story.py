@@ -9,7 +9,6 @@ the bilingual text a Finding carries. Headings carry their TOC level and outline
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,7 +38,8 @@ from auditor.report.document import (
 )
 from auditor.report.textprep import FACT_CHARS, clip, display_result
 from auditor.report.evidence import EvidenceFrame, EvidenceSet
-from auditor.report.i18n import t
+from auditor.report.facts import fact_label, facts_text
+from auditor.report.i18n import t, tc
 
 __all__ = ["build_document", "build_story", "headings", "plain_text", "reference_label", "subject_label"]
 
@@ -150,34 +150,31 @@ _INSTRUMENTS = (Nc_("instrument", "GDPR"), Nc_("instrument", "AI Act"), Nc_("ins
 
 
 def reference_label(ref: Reference, lang: str) -> str:
-    """The citation in the report's language: Reference.label() in English, French conventions in French."""
-    if lang != "fr":
-        return ref.label()
+    """The citation in the report's language: Reference.label() in English, the language's conventions otherwise
+    (French: "RGPD art. 5(1)(e)", "Lignes directrices 3/2019 du CEPD, §8, point 121"), all from the catalogs."""
     inst = ref.instrument
-    m = re.match(r"EDPB Guidelines (.+)", inst)
+    m = re.match(r"EDPB (Guidelines|Opinion) (.+)", inst)
     if m:
-        inst = f"lignes directrices {m.group(1)} du CEPD"
-    elif inst.startswith("EDPB Opinion "):
-        inst = f"avis {inst[len('EDPB Opinion '):]} du CEPD"
-    elif inst.startswith("WP"):
-        inst = f"{inst} (G29)"
-    else:
-        inst = i18n.tc(lang, "instrument", inst) if inst in _INSTRUMENTS else inst
-    text = inst
+        inst = t(lang, "EDPB Guidelines {n}", n=m.group(2)) if m.group(1) == "Guidelines" else \
+            t(lang, "EDPB Opinion {n}", n=m.group(2))
+    elif re.fullmatch(r"WP\d+", inst):
+        inst = tc(lang, "Article 29 Working Party document", "{name}", name=inst)
+    elif inst in _INSTRUMENTS:
+        inst = tc(lang, "instrument", inst)
     if ref.article:
-        text += f" art. {ref.article}"
-        if ref.paragraph:
-            text += f"({ref.paragraph})"
-        if ref.point:
-            text += f"({ref.point})"
+        text = t(lang, "{instrument} Art {article}", instrument=inst, article=ref.article)
+        text += "".join(f"({x})" for x in (ref.paragraph, ref.point) if x)
     else:
+        text = inst
         if ref.section:
-            text += f", §{ref.section}"
+            text = t(lang, "{ref} §{section}", ref=text, section=ref.section)
         if ref.paragraph:
-            text += f", point {ref.paragraph}"
+            text = t(lang, "{ref} para {paragraph}", ref=text, paragraph=ref.paragraph)
         if ref.point:
-            text += f", {ref.point}"
-    return text[0].upper() + text[1:] if text else text
+            text = t(lang, "{ref} point {point}", ref=text, point=ref.point)
+    if inst == ref.instrument or not text:
+        return text
+    return text[0].upper() + text[1:]              # a translated name opens the citation: "Lignes directrices"
 
 
 def _sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -290,7 +287,8 @@ def _cover(ctx: _Ctx) -> list[Flowable]:
         dpo_text = t(lang, "none appointed")
     else:
         dpo_text = t(lang, "not declared")
-    address = ", ".join(str(x) for x in (store.get("address"), store.get("country")) if x)
+    country = i18n.country_name(store.get("country"), lang) if store.get("country") else None
+    address = ", ".join(str(x) for x in (store.get("address"), country) if x)
     rows = [
         (t(lang, "Store"), f"{store_name(r)}" + (f" — {address}" if address else "")),
         (t(lang, "Controller"), ", ".join(str(x) for x in (controller.get("name"), controller.get("address"))
@@ -336,7 +334,7 @@ def _dpia_reasons(ctx: _Ctx) -> list[Flowable]:
             crit = _dict(criteria.get(n))
             reasons = _list(crit.get("reasons_fr") if lang == "fr" else crit.get("reasons"))
             if reasons:                         # derived reasons come in both languages
-                line += f" — <i>{_e((' ; ' if lang == 'fr' else '; ').join(str(x) for x in reasons))}</i>"
+                line += f" — <i>{_e(i18n.separator(lang).join(str(x) for x in reasons))}</i>"
             out += _bullets([line], "subbullet", "–")
     items = _list(d.get("cnil_list"))
     if items:
@@ -355,7 +353,7 @@ _UNDECIDED = re.compile(r"^(?:Could not decide|Impossible de décider)\s*:\s*(?P
 def question_parts(f: Finding, lang: str) -> tuple[str, str | None]:
     """A question finding as (the question, the undeclared configuration key or None): never a finding's title."""
     title = _tx(f.title, lang).rstrip(" ?\u202f")
-    mark = f"{i18n.NNBSP}?" if lang == "fr" else "?"
+    mark = i18n.question_mark(lang)
     m = _UNDECIDED.match(f.message.get(lang) or "") or _UNDECIDED.match(f.message.en or "")
     if m:
         return title + mark, m.group("key")
@@ -519,7 +517,8 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
          if store.get("visitors_per_day") is not None else t(lang, "not declared")),
         (t(lang, "Employees at the site"), i18n.format_number(store.get("employees"), lang)
          if store.get("employees") is not None else t(lang, "not declared")),
-        (t(lang, "Controller"), ", ".join(str(x) for x in (controller.get("name"), controller.get("country"),
+        (t(lang, "Controller"), ", ".join(str(x) for x in (controller.get("name"), controller.get("country") and
+                                                                i18n.country_name(controller.get("country"), lang),
                                                                 controller.get("contact")) if x) or "—"),
     ]
     joint = _list(f.get("joint_controllers"))
@@ -535,8 +534,7 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         for a in acts:
             purpose = i18n.vocab("purpose_category", a.get("purpose_category"), lang) if a.get("purpose_category") else ""
             if a.get("purpose"):
-                colon = f"{i18n.NNBSP}: " if lang == "fr" else ": "
-                purpose = f"{purpose}{colon}{a['purpose']}" if purpose else str(a["purpose"])
+                purpose = f"{purpose}{i18n.colon(lang)}{a['purpose']}" if purpose else str(a["purpose"])
             basis = i18n.vocab("legal_basis", a.get("legal_basis"), lang)
             if a.get("art9_exception"):
                 basis += f"; {t(lang, 'Art 9(2) exception')} {a['art9_exception']}"
@@ -577,7 +575,7 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         out.append(_p(_e(t(lang, "No vendor or processor is declared."))))
     recipients = _list(f.get("recipients"))
     if recipients:
-        out.append(_p(f"<b>{_e(t(lang, 'Other recipients of footage'))}</b>{i18n.NNBSP if lang == 'fr' else ''}: "
+        out.append(_p(f"<b>{_e(t(lang, 'Other recipients of footage'))}</b>{i18n.colon(lang)}"
                       + _e(i18n.vocab_list("recipient", recipients, lang))))
 
     out.append(h.h2(ctx, t(lang, "Transfers outside the EEA"), "transfers"))
@@ -664,15 +662,16 @@ def _necessity(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     cams = [c for c in _list(f.get("cameras")) if isinstance(c, dict)]
     declared: dict[str, list[str]] = {k: [] for k, _ in PRINCIPLES}
     for a in acts:
-        line = f"<b>{_e(a.get('name'))}</b> — {_e(t(lang, 'Legal basis'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
+        line = f"<b>{_e(a.get('name'))}</b> — {_e(t(lang, 'Legal basis'))}{i18n.colon(lang)}" \
                f"{_e(i18n.vocab('legal_basis', a.get('legal_basis'), lang))}"
         if a.get("art9_exception"):
-            line += f"; {_e(t(lang, 'Art 9(2) exception'))} {_e(a.get('art9_exception'))}"
+            line += f"{i18n.separator(lang)}{_e(t(lang, 'Art 9(2) exception'))} {_e(a.get('art9_exception'))}"
         if isinstance(a.get("consent"), dict):
-            line += f"; {_e(t(lang, 'Consent mechanism'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
+            line += f"{i18n.separator(lang)}{_e(t(lang, 'Consent mechanism'))}{i18n.colon(lang)}" \
                     f"{_e(i18n.vocab('consent', a['consent'].get('mechanism'), lang))}"
         if a.get("lia_done") is not None:
-            line += f"; {_e(t(lang, 'Legitimate-interest assessment'))}{i18n.NNBSP if lang == 'fr' else ''}: {_e(i18n.yes_no(a.get('lia_done'), lang))}"
+            line += (f"{i18n.separator(lang)}{_e(t(lang, 'Legitimate-interest assessment'))}{i18n.colon(lang)}"
+                     f"{_e(i18n.yes_no(a.get('lia_done'), lang))}")
         declared["Lawful basis"].append(line)
         obj = a.get("objection")
         if isinstance(obj, dict):
@@ -686,7 +685,7 @@ def _necessity(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                                                        "recording; {p} with PTZ zoom.", n=masking, a=audio, p=ptz)))
     rets = sorted({c.get("retention_days") for c in cams if c.get("retention_days") is not None})
     if rets:
-        declared["Storage limitation"].append(_e(t(lang, "Retention")) + (f"{i18n.NNBSP}: " if lang == "fr" else ": ")
+        declared["Storage limitation"].append(_e(t(lang, "Retention")) + i18n.colon(lang)
                                          + _e(", ".join(_days(x, lang) for x in rets)))
     sign = f.get("signage")
     if isinstance(sign, dict):
@@ -757,8 +756,7 @@ def _risks(ctx: _Ctx, h: _Headings) -> list[Flowable]:
             base = risk_mod.base_level(ev.event, axis)
             label = t(lang, "Severity") if axis == "severity" else t(lang, "Likelihood")
             rows2.append([risk_mod.base_text(ev.event, axis).get(lang),
-                          f"{label}: {t(lang, 'starting level')} {base}" if lang == "en"
-                          else f"{label}{i18n.NNBSP}: {t(lang, 'starting level')} {base}", "—", t(lang, "remains")])
+                          f"{label}{i18n.colon(lang)}{t(lang, 'starting level')} {base}", "—", t(lang, "remains")])
         for fac in ev.factors:
             if fac.axis == "severity":
                 effect = t(lang, "severity at least {n}", n=fac.level)
@@ -1094,18 +1092,8 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _evidence_value(v: Any, lang: str = "en") -> str:
-    if isinstance(v, bool) or v is None:
-        return t(lang, "not declared") if v is None else i18n.yes_no(v, lang)
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    if isinstance(v, (dict, list)):
-        return json.dumps(v, ensure_ascii=False, sort_keys=True)
-    return json.dumps(v, ensure_ascii=False) if isinstance(v, (bool, type(None))) else str(v)
-
-
 def finding_flowables(f: Finding, lang: str) -> list[Flowable]:
-    colon = f"{i18n.NNBSP}:" if lang == "fr" else ":"
+    colon = i18n.colon(lang).rstrip()
     head = f"{_sev_badge(f.severity.value, lang)}  {_e(_tx(f.title, lang))}"
     out: list[Flowable] = [_p(head, "finding_head"),
                            _p(f'<font size=7 color="#52606d">{_e(f.rule_id)} · {_e(t(lang, "Subject"))}{colon} '
@@ -1130,8 +1118,7 @@ def finding_flowables(f: Finding, lang: str) -> list[Flowable]:
                  + f": {_e(p.holding.get(lang))}" for p in f.precedents]
         out.append(_p(f"<b>{_e(t(lang, 'Decisions applying these provisions'))}{colon}</b> " + " · ".join(items), "indented"))
     if f.evidence:
-        ev = "; ".join(f"<font face='{st.FONT_MONO}' size=7>{_e(k)} = {_e(_evidence_value(v, lang))}</font>"
-                       for k, v in sorted(f.evidence.items()))
+        ev = _e(facts_text(f.evidence, lang))
         out.append(_p(f"<b>{_e(t(lang, 'Facts that triggered it'))}{colon}</b> {ev}", "indented"))
     if f.waiver is not None:
         w = f.waiver
@@ -1177,14 +1164,14 @@ def _questions_section(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     out.append(_p(_e(t(lang, "The rules could not decide these points from the facts: a fact they need is missing, "
                              "or the law calls for judgement. Answer each one and record the answer; a re-run of "
                              "the audit with the completed configuration turns the answers into verdicts."))))
-    colon = f"{i18n.NNBSP}:" if lang == "fr" else ":"
+    colon = i18n.colon(lang).rstrip()
     for i, f in enumerate(qs, 1):
         question, missing = question_parts(f, lang)
         block = [Para(f"<b>{i}. {_e(question)}</b> — {_e(subject_label(f.subject, lang))} "
                       f'<font size=7 color="#52606d">[{_e(f.rule_id)}]</font>', "check", bullet="☐")]
         if missing:
-            block.append(_p(_e(t(lang, "Not declared in the configuration: {field}", field="\x00")).replace(
-                "\x00", f"<font face='{st.FONT_MONO}' size=7.5>{_e(missing)}</font>"), "indented"))
+            block.append(_p(_e(t(lang, "Not declared in the configuration: {field}", field=fact_label(missing, lang)))
+                            + f" <font face='{st.FONT_MONO}' size=7>({_e(missing)})</font>", "indented"))
         else:
             block.append(_p(_e(_capital(_tx(f.message, lang))), "indented"))
         if f.references:
@@ -1356,8 +1343,7 @@ def _change_rows(items: list, lang: str, *, both: bool) -> list[list[Any]]:
         subject = subject_label(c.subject, lang)
         if c.renamed:
             subject += f" ({subject_label(c.old_subject, lang)})"
-        title = _e(i18n.french_typography(c.title.get(lang) or c.title.get("en") or "") if lang == "fr"
-                   else c.title.get(lang) or c.title.get("en") or "")
+        title = _e(i18n.rule_text(c.title, lang))
         rows.append(sev + [_Raw(f'{title}<br/><font size=6.6 color="#52606d">{_e(c.rule_id)}</font>'), subject])
     return rows
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from auditor.core.deployment import EEA_COUNTRIES, Activity, Camera, Deployment
-from auditor.core.i18n import N_
+from auditor.core.dpia_lists import CNIL_ITEMS, WP248_CRITERIA
+from auditor.core.i18n import format_number
+from auditor.core.vocab import term
 
 SCHEMA_VERSION = 1
 ID_GRADE_SHARE_THRESHOLD = 0.05       # product threshold for id_grade_capture (stated in the report)
@@ -42,27 +44,6 @@ INHERENTLY_BIOMETRIC = FACE_ID | DEMOGRAPHIC | HEALTH | {"emotion", "age_estimat
 TRACKING = frozenset({"wifi_mac", "ble_beacon_app", "reid_tracking"})
 WATCHLIST_RISK = frozenset({"shoplifting", "suspected_offender", "banned_person"})
 
-WP248_CRITERIA = [
-    (1, "evaluation_scoring", N_("Evaluation or scoring, including profiling and predicting")),
-    (2, "automated_decision", N_("Automated decision-making with legal or similarly significant effect")),
-    (3, "systematic_monitoring", N_("Systematic monitoring (incl. publicly accessible areas)")),
-    (4, "sensitive_data", N_("Sensitive data or data of a highly personal nature")),
-    (5, "large_scale", N_("Data processed on a large scale")),
-    (6, "matching_combining", N_("Matching or combining datasets")),
-    (7, "vulnerable_subjects", N_("Data concerning vulnerable data subjects")),
-    (8, "innovative_technology", N_("Innovative use or new technological solutions")),
-    (9, "prevents_right_or_service", N_("Processing that prevents exercising a right or using a service or contract")),
-]
-
-CNIL_ITEMS = {
-    "3": "profiling people for human-resources management",
-    "4": "constant monitoring of employees' activity",
-    "8": "profiling that may lead to exclusion from a service or contract",
-    "9": "pooled processing of breaches that can lead to exclusion",
-    "10": "profiling using data from external sources",
-    "11": "biometric identification of vulnerable people (employees, minors)",
-    "14": "large-scale processing of location data",
-}
 
 
 def _in_eea(country: str | None) -> bool:
@@ -190,35 +171,11 @@ def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, A
 
 # --- deployment-wide -----------------------------------------------------------------------------------------
 
-_TECHNIQUE_FR = {
-    "security_recording": "enregistrement de vidéoprotection", "people_count": "comptage de personnes",
-    "heatmap": "cartes de chaleur", "reid_tracking": "réidentification", "demographic_age": "estimation de l'âge",
-    "demographic_gender": "estimation du genre", "demographic_ethnicity": "estimation de l'origine ethnique",
-    "emotion": "analyse des émotions", "face_id_watchlist": "identification faciale (liste de surveillance)",
-    "face_id_vip": "identification faciale (clients VIP)", "face_verification_payment": "paiement par le visage",
-    "vital_signs_heart_rate": "mesure du rythme cardiaque", "body_temperature": "mesure de la température",
-    "wifi_mac": "suivi des adresses MAC WiFi", "ble_beacon_app": "balises Bluetooth et application",
-    "mood_music": "musique selon l'humeur", "age_estimation_sale_control": "estimation de l'âge à la vente",
-    "self_checkout_scan_check": "contrôle des caisses automatiques", "behaviour_detection": "détection de comportements",
-}
-
-_ZONE_FR = {
-    "entrance": "entrée", "sales_floor": "surface de vente", "checkout": "caisse", "self_checkout": "caisse automatique",
-    "fitting_room_area": "abords des cabines", "fitting_room": "cabine d'essayage", "stockroom": "réserve",
-    "staff_room": "salle de pause", "office": "bureau", "union_room": "local syndical", "toilets": "toilettes",
-    "car_park": "parking", "street_frontage": "façade sur rue", "mall_concourse": "galerie marchande",
-}
-
-
-def _n_fr(n: int) -> str:
-    """A whole number in French format: narrow no-break space between thousands (3 200)."""
-    return f"{n:,}".replace(",", "\u202f")
-
-
-def _fr(term: str | None, table: dict[str, str]) -> str:
-    if term is None:
+def _fr(vocabulary: str, value: str | None) -> str:
+    """A vocabulary value in French words for the French reasons (auditor/core/vocab.py and the catalog)."""
+    if value is None:
         return "non déclarée"
-    return table.get(term, term.replace("_", " "))
+    return term(vocabulary, value, "fr") or value.replace("_", " ")
 
 
 Reason = tuple[str, str]          # (English, French)
@@ -235,7 +192,7 @@ def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict
     r: dict[int, list[Reason]] = {n: [] for n, _, _ in WP248_CRITERIA}
     for act in dep.activities:
         d, t, aid = acts[act.id], act.technique, act.id
-        tf = _fr(t, _TECHNIQUE_FR)
+        tf = _fr('technique', t)
         if t in DEMOGRAPHIC or t == "emotion" or t == "behaviour_detection" or d["aiact_type"] == "emotion":
             r[1].append((f"activity {aid} ({t}) evaluates or profiles people",
                          f"l'activité {aid} ({tf}) évalue ou profile des personnes"))
@@ -251,7 +208,7 @@ def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict
                          f"l'activité {aid} note des personnes au regard d'une liste de surveillance"))
         if act.automated_action in ("deny_entry", "refuse_refund", "price"):
             r[2].append((f"activity {aid} takes an automated decision ({act.automated_action})",
-                         f"l'activité {aid} prend une décision automatisée ({_fr(act.automated_action, _ACTION_FR)})"))
+                         f"l'activité {aid} prend une décision automatisée ({_fr('automated_action', act.automated_action)})"))
         if t == "wifi_mac":
             r[3].append((f"activity {aid} monitors visitors' devices (WiFi)",
                          f"l'activité {aid} surveille les terminaux des visiteurs (WiFi)"))
@@ -260,7 +217,7 @@ def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict
                          f"l'activité {aid} ({tf}) analyse systématiquement une zone accessible au public"))
         for cat in d["special_categories"]:
             r[4].append((f"activity {aid} processes special-category data ({cat.replace('_', ' ')})",
-                         f"l'activité {aid} traite des données sensibles ({_fr(cat, _SPECIAL_FR)})"))
+                         f"l'activité {aid} traite des données sensibles ({_fr('special_category', cat)})"))
         if "location_trail" in act.data_categories or t in TRACKING:
             r[4].append((f"activity {aid} ({t}) produces location trails",
                          f"l'activité {aid} ({tf}) produit des historiques de localisation"))
@@ -291,7 +248,7 @@ def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict
         if act.automated_action in ("deny_entry", "refuse_refund"):
             r[9].append((f"activity {aid} can deny entry or a refund ({act.automated_action})",
                          f"l'activité {aid} peut refuser l'entrée ou un remboursement "
-                         f"({_fr(act.automated_action, _ACTION_FR)})"))
+                         f"({_fr('automated_action', act.automated_action)})"))
         if (d["gdpr_biometric"] or t == "face_verification_payment") and act.alternative_offered is False:
             r[9].append((f"activity {aid}: the service is conditional on biometrics (no alternative offered)",
                          f"activité {aid} : le service est subordonné à la biométrie (aucune alternative proposée)"))
@@ -300,10 +257,10 @@ def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict
         if c["continuous"] and c["publicly_accessible"]:
             r[3].append((f"camera {cam.id} records a publicly accessible area ({cam.zone}) continuously",
                          f"la caméra {cam.id} enregistre en continu une zone accessible au public "
-                         f"({_fr(cam.zone, _ZONE_FR)})"))
+                         f"({_fr('zone', cam.zone)})"))
         elif c["continuous"] and c["employees_in_scope"]:
             r[3].append((f"camera {cam.id} monitors employees continuously ({cam.zone})",
-                         f"la caméra {cam.id} surveille des salariés en continu ({_fr(cam.zone, _ZONE_FR)})"))
+                         f"la caméra {cam.id} surveille des salariés en continu ({_fr('zone', cam.zone)})"))
     r[5] = list(large_reasons) if large_scale else []
     if employees:
         r[7].append(("employees are in scope (cameras on workstations or staff areas, or employees among the subjects)",
@@ -340,13 +297,6 @@ def wp248(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict
     return {"count": len(met), "met": met, "criteria": criteria}
 
 
-_ACTION_FR = {"deny_entry": "refus d'entrée", "refuse_refund": "refus de remboursement", "price": "prix",
-              "targeted_ad": "publicité ciblée", "staff_alert": "alerte du personnel"}
-_SPECIAL_FR = {"biometric_identification": "identification biométrique", "health": "santé",
-               "ethnic_origin": "origine ethnique", "political_opinions": "opinions politiques",
-               "trade_union_membership": "appartenance syndicale",
-               "religious_or_philosophical_beliefs": "convictions religieuses ou philosophiques",
-               "sex_life": "vie sexuelle", "sexual_orientation": "orientation sexuelle"}
 
 
 def cnil_list(dep: Deployment, cams: dict[str, dict[str, Any]], acts: dict[str, dict[str, Any]],
@@ -399,10 +349,10 @@ def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
     large_reasons: list[Reason] = []
     if store.store_count is not None and store.store_count > 1:
         large_reasons.append((f"the deployment covers {store.store_count} stores",
-                              f"le dispositif couvre {_n_fr(store.store_count)} magasins"))
+                              f"le dispositif couvre {format_number(store.store_count, 'fr')} magasins"))
     if store.visitors_per_day is not None and store.visitors_per_day > LARGE_VISITORS_PER_DAY:
         large_reasons.append((f"{store.visitors_per_day} visitors a day (more than {LARGE_VISITORS_PER_DAY})",
-                              f"{_n_fr(store.visitors_per_day)} visiteurs par jour (plus de {_n_fr(LARGE_VISITORS_PER_DAY)})"))
+                              f"{format_number(store.visitors_per_day, 'fr')} visiteurs par jour (plus de {format_number(LARGE_VISITORS_PER_DAY, 'fr')})"))
     if continuous_public_count > LARGE_CONTINUOUS_PUBLIC_CAMERAS:
         large_reasons.append((f"{continuous_public_count} cameras record publicly accessible areas continuously "
                               f"(more than {LARGE_CONTINUOUS_PUBLIC_CAMERAS})",

@@ -19,6 +19,7 @@ from auditor.core.answers import FAILED, Answer
 from auditor.core.instruments import fits
 from auditor.core.model import Check, Finding, Reference, Severity, Text, Tier
 from auditor.core.model import Outcome as CheckOutcome
+from auditor.core.i18n import format_number, t
 from auditor.core.vocab import term, vocab_for_path
 from auditor.core.errors import InputError, Problem
 from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers
@@ -104,15 +105,14 @@ def lookup(data: Any, path: str) -> tuple[bool, Any]:
 def format_value(value: Any, lang: str = "en") -> str:
     """A fact value as text: whole doubles without a decimal part, lists joined with commas."""
     if isinstance(value, bool):
-        return ("oui" if value else "non") if lang == "fr" else ("yes" if value else "no")
+        return t(lang, "yes") if value else t(lang, "no")
     if isinstance(value, float):
-        if value.is_integer():
-            whole = f"{int(value):,}"               # 3,200 in English, 3 200 (narrow no-break space) in French
-            return whole.replace(",", "\u202f") if lang == "fr" else whole
+        if value.is_integer():                      # 3,200 in English, 3 200 (narrow no-break space) in French
+            return format_number(int(value), lang)
         text = f"{value:.4g}"
-        return text.replace(".", ",") if lang == "fr" else text
+        return text if "e" in text else format_number(float(text), lang, decimals=len(text.partition(".")[2]))
     if isinstance(value, list):
-        return ", ".join(format_value(v, lang) for v in value) or ("(aucun)" if lang == "fr" else "(none)")
+        return ", ".join(format_value(v, lang) for v in value) or t(lang, "(none)")
     if isinstance(value, dict):
         return ", ".join(f"{k}: {format_value(v, lang)}" for k, v in value.items())
     return str(value)
@@ -128,7 +128,7 @@ def render(template: str, plain: dict[str, Any], lang: str = "en") -> str:
         path = match.group(1).strip()
         found, value = lookup(plain, path)
         if not found:
-            return "(non déclaré)" if lang == "fr" else "(not declared)"
+            return t(lang, "(not declared)")
         if lang == "fr":
             vocabulary = vocab_for_path(path)
             if vocabulary is not None:

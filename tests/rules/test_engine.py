@@ -170,5 +170,6 @@ def test_french_messages_print_vocabulary_values_in_words():
     template = "{{ camera.id }} {{ camera.zone }} / {{ camera.viewers }} / {{ activity.consent.mechanism }} / " \
                "{{ activity.output }}"
     assert render(template, plain, "fr") == \
-        "CAM-1 surface de vente / sécurité, personnel du magasin / panneau (« en entrant, vous acceptez ») / agrégé"
+        "CAM-1 surface de vente / sécurité, personnel du magasin / panneau (\u00ab\u202fen entrant, vous acceptez" \
+        "\u202f\u00bb) / agrégé"          # the catalog's French typography: narrow no-break spaces inside « »
     assert render(template, plain, "en") == "CAM-1 sales_floor / security, store_staff / signage / aggregate"
