@@ -28,6 +28,10 @@ _IN_FSTRING = re.compile(r"""\bt(?:c)?\((?:ctx\.)?lang, (?:(?P<q1>['"])(?P<ctx>[
                          r"""(?P<q>['"])(?P<msg>(?:(?!(?P=q)).)+)(?P=q)""")
 
 
+_POT_HEADER = ("# Messages of Store Camera Privacy Auditor: the template of every language's catalog.\n"
+               "# Written by `python3 dev.py catalogs`; copy it to <lang>/LC_MESSAGES/auditor.po to add a language.")
+
+
 def extracted() -> dict[Message, list[tuple[str, int]]]:
     """Every message written in a t()/tc() call, with the places that use it (file relative to auditor/, line)."""
     from babel.messages.extract import extract
@@ -70,13 +74,18 @@ def template() -> bytes:
     from babel.messages.pofile import write_po
 
     catalog = Catalog(project="Store Camera Privacy Auditor", domain=i18n.DOMAIN, fuzzy=False, msgid_bugs_address="",
-                      copyright_holder="", last_translator="", language_team="")
+                      copyright_holder="", last_translator="", language_team="", header_comment=_POT_HEADER)
     places = extracted()
     for context, message in sorted(used(), key=lambda m: (m[0] or "", m[1])):
         catalog.add(message, context=context, locations=places.get((context, message), []))
     buf = io.BytesIO()
     write_po(buf, catalog, width=116, omit_header=False, no_location=True, sort_output=True)
-    return buf.getvalue()
+    return _stable(buf.getvalue())
+
+
+def _stable(po: bytes) -> bytes:
+    """Without the creation and revision dates Babel writes, so that an unchanged catalog stays unchanged."""
+    return re.sub(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"]*"\n', b"", po, flags=re.M)
 
 
 def update(locale_dir: Path | None = None) -> list[str]:
@@ -98,7 +107,7 @@ def update(locale_dir: Path | None = None) -> list[str]:
         write_po(buf, catalog, width=116, ignore_obsolete=True, include_previous=False, no_location=True,
                  sort_output=True)
         tmp = po.with_suffix(".po.tmp")
-        tmp.write_bytes(buf.getvalue())
+        tmp.write_bytes(_stable(buf.getvalue()))
         tmp.replace(po)
         missing = sum(1 for m in catalog if m.id and not m.string)
         report.append(f"{lang}: {len(catalog)} messages, {missing} untranslated")
