@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from auditor.core.errors import InputError, Problem, describe_value
+from auditor.core.i18n import t
 from auditor.core.yamlsafe import (
     Document,
     KeyPath,
@@ -105,11 +106,9 @@ class Answer:
 
     def describe(self, lang: str = "en") -> str:
         """'answered by the assessor (Jane Doe, 2026-11-20): failed. <note>' in English or French."""
-        if lang == "fr":
-            decision = "non satisfait" if self.decision == FAILED else "satisfait"
-            text = f"réponse de l'évaluateur ({self.answered_by}, {self.answered_on}) : {decision}"
-        else:
-            text = f"answered by the assessor ({self.answered_by}, {self.answered_on}): {self.decision}"
+        decision = t(lang, "failed") if self.decision == FAILED else t(lang, "passed")
+        text = t(lang, "answered by the assessor ({who}, {when}): {decision}", who=self.answered_by,
+                 when=self.answered_on, decision=decision)
         return text + (f". {self.note}" if self.note else "")
 
 

@@ -117,9 +117,11 @@ def question_mark(lang: str) -> str:
 def language_tag(lang: str) -> str:
     """The BCP 47 tag written in documents' metadata: en-GB, fr-FR, de-DE, ..."""
     from babel import Locale
+    from babel.core import get_global
 
     locale = Locale.parse(babel_locale(lang))
-    territory = locale.territory or {"fr": "FR", "de": "DE", "it": "IT", "es": "ES", "nl": "NL"}.get(locale.language)
+    likely = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language))
+    territory = locale.territory or likely.territory            # fr -> fr_Latn_FR (CLDR likely subtags)
     return f"{locale.language}-{territory}" if territory else locale.language
 
 

@@ -30,6 +30,8 @@ from auditor.core.model import AuditResult, Finding
 from auditor.report import atomic_writer, i18n
 from auditor.report import risk as risk_mod
 from auditor.report.story import (
+    EVIDENCE_NOT_REVIEWED,
+    EVIDENCE_REVIEWED,
     DPIA_NO,
     DPIA_YES,
     PRINCIPLES,
@@ -256,9 +258,7 @@ def pia_dict(result: AuditResult, lang: str = "en", *, assessor: str | None = No
     if waived:
         comment(111, "\n".join(f"{i18n.t(lang, 'Waivers')}: {f.rule_id} — {subject_label(f.subject, lang)}: "
                                f"{f.waiver.justification if f.waiver else ''}" for f in waived))
-    limits = [i18n.t(lang, N_("The evidence frames were reviewed by a person in the application before export.") if result.evidence_reviewed else N_("The evidence frames were not reviewed "
-                                                                                    "by a person in the application before "
-                                                                                    "this report was produced."))]
+    limits = [i18n.t(lang, EVIDENCE_REVIEWED if result.evidence_reviewed else EVIDENCE_NOT_REVIEWED)]
     limits += [f"{_d(e).get('camera', '?')}: {_d(e).get('path', '?')} — {_d(e).get('message', '')}"
                for e in result.footage_errors]
     comment(123, "\n".join(limits))

@@ -8,6 +8,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
+from auditor.core.i18n import language_tag
 from auditor.core.model import AuditResult, Check, Finding, Outcome, Severity
 from auditor.report import atomic_writer, is_stale
 from auditor.report.json_report import TOOL_NAME, answer_dict, audit_date_of, sorted_findings
@@ -267,7 +268,7 @@ def sarif_dict(result: AuditResult, *, lang: str = "en",
         "tool": {"driver": {"name": DRIVER_NAME, "fullName": TOOL_NAME, "version": result.tool_version,
                             "semanticVersion": result.tool_version, "rules": rules}},
         "invocations": [_invocation(result)],
-        "language": "fr-FR" if lang == "fr" else "en-US",
+        "language": "en-US" if lang == "en" else language_tag(lang),
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {

@@ -19,7 +19,7 @@ from auditor.core.answers import FAILED, Answer
 from auditor.core.instruments import fits
 from auditor.core.model import Check, Finding, Reference, Severity, Text, Tier
 from auditor.core.model import Outcome as CheckOutcome
-from auditor.core.i18n import format_number, t
+from auditor.core.i18n import format_number, question_mark, t
 from auditor.core.vocab import term, vocab_for_path
 from auditor.core.errors import InputError, Problem
 from auditor.rules.cel import CelRuntimeError, Expression, Unknown, plain_numbers
@@ -140,8 +140,10 @@ def render(template: str, plain: dict[str, Any], lang: str = "en") -> str:
 
 def question_text(rule: Rule, fact: str) -> Text:
     """The message of a finding the engine could not decide, phrased as a question for the assessor."""
-    return Text(en=f"Could not decide: {fact} is not declared. {rule.title.en.rstrip('.?')}?",
-                fr=f"Impossible de décider : {fact} n'est pas déclaré. {rule.title.fr.rstrip('.? ')} ?")
+    def asked(lang: str) -> str:
+        return t(lang, "Could not decide: {fact} is not declared. {question}", fact=fact,
+                 question=rule.title.get(lang).rstrip(".? \u202f") + question_mark(lang))
+    return Text(en=asked("en"), fr=asked("fr"))
 
 
 # --- subjects --------------------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def test_one_finding_per_failing_camera_and_a_question_for_the_undeclared(make_p
     assert a.pack == "test" and a.references[0].label() == "GDPR Art 5(1)(e)"
     assert c.severity is Severity.INFO and c.question
     assert c.message.en == "Could not decide: camera.retention_days is not declared. Footage kept too long?"
-    assert c.message.fr.startswith("Impossible de décider : camera.retention_days n'est pas déclaré.")
+    assert c.message.fr.startswith("Impossible de décider\u202f: camera.retention_days n'est pas déclaré.")
     assert c.evidence == {"camera.retention_days": None}
 
 

@@ -1,0 +1,282 @@
+"""Section 6 of the report: per-camera evidence (face sizes, identification-grade share, detector recall,
+unreadable footage, redacted frames).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from auditor.core.i18n import N_
+from auditor.report import i18n
+from auditor.report import styles as st
+from auditor.report.document import (
+    CondPageBreak,
+    Image,
+    Para,
+    Table,
+)
+from auditor.report.evidence import EvidenceFrame
+from auditor.report.i18n import t
+from auditor.report.sections.common import (
+    Flowable,
+    _Ctx,
+    _Headings,
+    _Raw,
+    _bullets,
+    _dict,
+    _e,
+    _first,
+    _kv,
+    _list,
+    _p,
+    _sorted_findings,
+    mm,
+)
+
+
+_BUCKET = re.compile(r"^\s*(?:(<|≤|<=)\s*(\d+(?:\.\d+)?)|(>|≥|>=)\s*(\d+(?:\.\d+)?)|"
+                     r"(\d+(?:\.\d+)?)\s*(?:\+|-|–|—|to|\.\.)\s*(\d+(?:\.\d+)?)?)\s*(?:px)?\s*$")
+
+
+def parse_bucket(label: str) -> tuple[float, float] | None:
+    """'<15' -> (0, 15); '15-20' -> (15, 20); '>80' or '80+' -> (80, inf)."""
+    m = _BUCKET.match(str(label))
+    if not m:
+        return None
+    if m.group(1):
+        return 0.0, float(m.group(2))
+    if m.group(3):
+        return float(m.group(4)), float("inf")
+    lo = float(m.group(5))
+    return (lo, float(m.group(6))) if m.group(6) else (lo, float("inf"))
+
+
+def recall_rows(footage: dict) -> list[tuple[str, float]]:
+    """(bucket label, recall) for the face widths this camera shows (all buckets when no face was measured)."""
+    det = _dict(footage.get("detector"))
+    raw = det.get("recall_by_width", footage.get("recall_by_width"))
+    buckets: list[tuple[str, float, float, float]] = []
+    if isinstance(raw, dict):
+        for label, rec in raw.items():
+            rng = parse_bucket(label)
+            if rng is not None and isinstance(rec, (int, float)):
+                buckets.append((str(label), rng[0], rng[1], float(rec)))
+    elif isinstance(raw, list):
+        for item in raw:
+            item = _dict(item)
+            lo, hi, rec = item.get("min", 0), item.get("max"), item.get("recall")
+            if rec is None:
+                continue
+            label = str(item.get("label") or (f"{lo}–{hi}" if hi is not None else f"≥ {lo}"))
+            buckets.append((label, float(lo or 0), float(hi) if hi is not None else float("inf"), float(rec)))
+    buckets.sort(key=lambda b: b[1])
+    widths = _dict(footage.get("face_width_px"))
+    lo_w = widths.get("p10", widths.get("min"))
+    hi_w = widths.get("max", widths.get("p90"))
+    if isinstance(lo_w, (int, float)) and isinstance(hi_w, (int, float)) and hi_w > 0:
+        shown = [b for b in buckets if b[2] > lo_w and b[1] <= hi_w]
+        if shown:
+            buckets = shown
+    return [(label.replace("-", "–"), rec) for label, _, _, rec in buckets]
+
+
+def _footage_errors(ctx: _Ctx, camera_id: str, footage: dict) -> list[tuple[str, str]]:
+    out = []
+    for e in ctx.result.footage_errors:
+        e = _dict(e)
+        if str(e.get("camera")) == camera_id:
+            out.append((str(e.get("path", "?")), str(e.get("message", ""))))
+    for e in _list(footage.get("errors")) + _list(footage.get("unreadable")):
+        if isinstance(e, dict):
+            out.append((str(e.get("path", "?")), str(e.get("message", e.get("error", "")))))
+        else:
+            out.append((str(e), ""))
+    for fl in _list(footage.get("files")):
+        if isinstance(fl, dict) and (fl.get("error") or fl.get("readable") is False):
+            out.append((str(fl.get("path", "?")), str(fl.get("error", ""))))
+    seen, uniq = set(), []
+    for item in out:
+        if item not in seen:
+            seen.add(item)
+            uniq.append(item)
+    return uniq
+
+
+def _num(v: Any, lang: str, decimals: int | None = None) -> str:
+    return i18n.format_number(v, lang, decimals=decimals) if isinstance(v, (int, float)) else "—"
+
+
+def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
+    lang, _s = ctx.lang, ctx.s
+    cid = str(cam.get("id"))
+    title = t(lang, "camera {id}", id=cid)
+    title = title[0].upper() + title[1:]
+    if cam.get("name"):
+        title += f" — {cam['name']}"
+    title += f" ({i18n.vocab('zone', cam.get('zone'), lang)})"
+    out: list[Flowable] = [CondPageBreak(60 * mm), h.h2(ctx, title, f"cam-{cid}")]
+    footage = cam.get("footage") if isinstance(cam.get("footage"), dict) else None
+    derived = _dict(cam.get("derived"))
+    cam_findings = [f for f in _sorted_findings(ctx.result.findings) if f.subject == f"camera:{cid}"]
+    errors = _footage_errors(ctx, cid, footage or {})
+    if footage is None:
+        out.append(_p(_e(t(lang, "No footage was analysed for this camera: the findings rely on the declared "
+                                 "configuration only."))))
+        for path, msg in errors:
+            out.append(_p(_e(t(lang, "Unreadable footage: {path} ({message}).", path=path, message=msg or "?")),
+                          "small"))
+        if cam_findings:
+            out.append(_p(_e(t(lang, "Findings on this camera: {ids}.",
+                               ids=", ".join(f.rule_id for f in cam_findings))),
+                          "small"))
+        return out
+    fo = footage
+    files = [str(_dict(x).get("path", x)) if isinstance(x, dict) else str(x) for x in _list(fo.get("files"))]
+    _dict(fo.get("faces_per_frame"))
+    fw = _dict(fo.get("face_width_px"))
+    id_share = _first(fo, "identification_grade_share", default=derived.get("id_grade_share"))
+    rows: list[tuple[str, Any]] = []
+    if files:
+        rows.append((t(lang, "Footage files"), _Raw("<br/>".join(_e(x) for x in files))))
+    rows.append((t(lang, "Frames analysed"), _num(_first(fo, "frames_analysed", "sampled_frames"), lang)))
+    sample = _first(fo, "sample_fps", "sampling_fps")
+    if sample is not None:
+        rows.append((t(lang, "Sampling"), t(lang, "{n} frame(s)/s", n=_num(sample, lang))))
+    if fo.get("duration_s") is not None:
+        rows.append((t(lang, "Duration"), t(lang, "{n} s", n=_num(fo.get("duration_s"), lang, 1))))
+    res = fo.get("resolution")
+    if isinstance(res, dict) and res.get("width"):
+        rows.append((t(lang, "Resolution"), f"{res.get('width')}×{res.get('height')}"))
+    elif res:
+        rows.append((t(lang, "Resolution"), str(res)))
+    mean_f = _first(fo, "faces_per_frame.mean", "faces_per_frame_mean")
+    max_f = _first(fo, "faces_per_frame.max", "faces_per_frame_max")
+    rows.append((t(lang, "Faces per frame (mean / max)"), f"{_num(mean_f, lang, 1)} / {_num(max_f, lang)}"))
+    if _first(fo, "distinct_people", "people_estimate") is not None:
+        rows.append((t(lang, "Distinct people (estimate)"), _num(_first(fo, "distinct_people", "people_estimate"),
+                                                                 lang)))
+    dwell = _first(fo, "dwell_median_s", "median_dwell_s", "dwell_s.median")
+    if dwell is not None:
+        rows.append((t(lang, "Median dwell time"), t(lang, "{n} s", n=_num(dwell, lang, 1))))
+    rows.append((t(lang, "Face width in pixels (p10 / p50 / p90 / max)"),
+                 " / ".join(_num(fw.get(k), lang) for k in ("p10", "p50", "p90", "max"))))
+    dori = _first(fo, "dori_class", "dori")
+    rows.append((t(lang, "DORI capability class (EN 62676-4)"), i18n.vocab("dori", dori, lang) if dori else "—"))
+    rows.append((t(lang, "Face-recognition grade"), i18n.yes_no(fo.get("face_recognition_grade"), lang)))
+    rows.append((t(lang, "Share of frames with identification-grade frontal faces"),
+                 i18n.format_percent(id_share, lang, decimals=1) if isinstance(id_share, (int, float)) else "—"))
+    rows.append((t(lang, "Identification-grade capture (share ≥ 5%, product threshold)"),
+                 i18n.yes_no(derived.get("id_grade_capture"), lang)))
+    out.append(_kv(rows, widths=(0.42, 0.58)))
+    if derived.get("id_grade_capture") and derived.get("purposes_anonymous_only"):
+        warning = t(lang, "The camera is declared for anonymous purposes only, yet its footage shows "
+                          "identification-grade faces.")
+        out.append(_p(f'<font color="#9b1c1c"><b>{_e(warning)}</b></font>'))
+
+    # what the audit could not see
+    out.append(_p(_e(t(lang, "What the audit could not see")), "h3"))
+    lines = []
+    det = _dict(fo.get("detector"))
+    if det.get("name"):
+        lines.append(_e(t(lang, "Detector: {name}.", name=f"{det.get('name')} {det.get('version', '')}".strip())))
+    recall = recall_rows(fo)
+    for label, rec in recall:
+        lines.append(_e(t(lang, "Faces {bucket} px wide: the detector finds {recall} of them (measured on the "
+                                "benchmark); about {miss} of such faces may be missed.",
+                          bucket=label, recall=i18n.format_percent(rec, lang),
+                          miss=i18n.format_percent(max(0.0, 1 - rec), lang))))
+    if not recall:
+        lines.append(_e(t(lang, "The detector's recall for the face sizes of this camera is not known.")))
+    max_faces = max_f if isinstance(max_f, (int, float)) else None
+    if max_faces == 0:
+        lines.append("<b>" + _e(t(lang, "No face was detected in the analysed frames. This does not prove that the "
+                                        "camera captures no face: the detector can miss faces, and only samples "
+                                        "were analysed.")) + "</b>")
+    for path, msg in errors:
+        lines.append(_e(t(lang, "Unreadable footage: {path} ({message}).", path=path, message=msg or "?")))
+    if not errors:
+        lines.append(_e(t(lang, "All footage files of this camera could be read.")))
+    out += _bullets(lines)
+    if cam_findings:
+        out.append(_p(_e(t(lang, "Findings on this camera: {ids}.",
+                           ids=", ".join(sorted({f.rule_id for f in cam_findings})))),
+                      "small"))
+
+    # the redacted frames
+    frames = ctx.evidence.for_camera(cid) if ctx.evidence is not None else []
+    requested = _list(fo.get("evidence_frames"))
+    out.append(_p(_e(t(lang, "Redacted evidence frames")), "h3"))
+    if ctx.evidence is None and requested:
+        out.append(_p(_e(t(lang, "Evidence frames were not embedded in this report.")), "small"))
+    elif not frames:
+        out.append(_p(_e(t(lang, "No evidence frame was selected for this camera.")), "small"))
+    else:
+        out += _frames_grid(ctx, frames)
+    return out
+
+
+WITHHELD = {"unreadable": N_("the frame could not be read"),
+            "unverified": N_("a face was still detected after masking; the frame is withheld"),
+            "no_redactor": N_("no redaction engine is available in this installation"),
+            "error": N_("redaction failed: {error}")}
+
+
+REASONS = {"most_faces": N_("most faces"), "largest_face": N_("largest frontal face"),
+           "largest_frontal_face": N_("largest frontal face"), "first": N_("first frame"),
+           "random": N_("random sample"), "median": N_("typical frame")}
+
+
+def reason_label(reason: str, lang: str) -> str:
+    """Why an evidence frame was selected (`largest_frontal_face`), in words."""
+    if reason in REASONS:
+        return t(lang, REASONS[reason])
+    return reason.replace("_", " ") if lang == "en" else t(lang, "representative frame")
+
+
+def _frame_caption(fr: EvidenceFrame, lang: str) -> str:
+    req = fr.request
+    name = req.path.replace("\\", "/").rsplit("/", 1)[-1] or "?"
+    if fr.jpeg is None:
+        reason = t(lang, WITHHELD[fr.withheld], error=fr.error) if fr.withheld in WITHHELD else str(fr.withheld)
+        return _e(t(lang, "{file}, frame {index}: not embedded ({reason}).", file=name,
+                    index=i18n.format_number(req.frame_index, lang),
+                    reason=reason))
+    tm = t(lang, " (t = {t} s)", t=i18n.format_number(req.timestamp_s, lang, decimals=1)) \
+        if isinstance(req.timestamp_s, (int, float)) else ""
+    extra = t(lang, ", of which {n} found only by the verification pass", n=fr.extra_found) if fr.extra_found else ""
+    text = _e(t(lang, "{file}, frame {index}{time}: {masked} face(s) masked{extra}.", file=name,
+                index=i18n.format_number(req.frame_index, lang), time=tm,
+                masked=i18n.format_number(fr.masked, lang), extra=extra))
+    if req.reason:
+        reason = reason_label(req.reason, lang)
+        text += " " + _e(t(lang, "Selected because: {reason}.", reason=reason))
+    return text
+
+
+def _frames_grid(ctx: _Ctx, frames: list[EvidenceFrame]) -> list[Flowable]:
+    col = (st.CONTENT_WIDTH - 4 * mm) / 2
+    cells: list[Any] = []
+    for fr in frames:
+        cap = Para(_frame_caption(fr, ctx.lang), "caption")
+        cells.append([Image(fr.jpeg, fr.width, fr.height, col), cap] if fr.jpeg is not None else [cap])
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    for row in rows:
+        while len(row) < 2:
+            row.append("")
+    return [Table(rows, [1, 1], header=False, kind="frames")]
+
+
+def _evidence(ctx: _Ctx, h: _Headings) -> list[Flowable]:
+    out = h.h1(ctx, "Per-camera evidence")
+    out.append(_p(_e(t(ctx.lang, "What the footage analysis measured on each camera's sample footage, and the "
+                                 "evidence frames with every detected face irreversibly masked. Before a frame was "
+                                 "embedded, detection was run again on the masked frame and anything it found was "
+                                 "masked too. Absence of detected faces is never proof that no face is visible: "
+                                 "see the detector's measured recall for each camera."))))
+    cams = [c for c in _list(ctx.result.facts.get("cameras")) if isinstance(c, dict)]
+    if not cams:
+        out.append(_p(_e(t(ctx.lang, "No camera is declared."))))
+    for cam in cams:
+        out += _camera_evidence(ctx, h, cam)
+    return out
