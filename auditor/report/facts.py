@@ -7,12 +7,13 @@ about an undeclared fact names the fact by its label and gives its path as a poi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from auditor.core.i18n import N_, format_number, separator, t
+from auditor.core.i18n import N_, country_name, format_number, separator, t
 from auditor.core.vocab import term, vocab_for_path
 
-# Every fact path the built-in rules cite as evidence (a test keeps this table complete).
+# Every fact path the built-in rules cite as evidence (a test keeps this table complete), then others.
 FACT_LABELS: dict[str, str] = {
     "access_control": N_("access control"),
     "activity.ai_system": N_("AI system"),
@@ -190,7 +191,41 @@ FACT_LABELS: dict[str, str] = {
     "store.open_to_public": N_("open to the public"),
     "store.particularly_exposed": N_("particularly exposed to crime"),
     "vendors": N_("processors"),
+    # facts the rules may ask about (questions), and the items of lists (vendors[].x)
+    "activity.consent.withdrawal": N_("consent can be withdrawn"),
+    "activity.derived.uses_biometric_signals": N_("analyses biometric signals"),
+    "activity.id": N_("activity"),
+    "activity.name": N_("activity name"),
+    "activity.objection.available": N_("right to object available"),
+    "activity.objection.effective_before_processing": N_("objection effective before processing"),
+    "activity.objection.requires_disabling_device_feature": N_("objecting requires disabling a device feature"),
+    "activity.watchlist": N_("watchlist"),
+    "authorisations.prefectoral.refused": N_("prefectoral authorisation refused"),
+    "camera.derived.footage_analysed": N_("footage analysed"),
+    "camera.derived.id_grade_capture": N_("identification-grade capture"),
+    "camera.derived.purposes_anonymous_only": N_("declared for anonymous purposes only"),
+    "camera.id": N_("camera"),
+    "camera.recording": N_("recording"),
+    "derived.controller_outside_eea": N_("controller outside the EEA"),
+    "derived.france": N_("store in France"),
+    "derived.id_grade_capture": N_("identification-grade capture"),
+    "derived.is_ai": N_("uses an AI technique"),
+    "derived.scale.cameras": N_("number of cameras"),
+    "derived.scale.visitors_per_day": N_("visitors per day"),
+    "derived.transfers_outside_eea": N_("transfers outside the EEA"),
+    "derived.wp248.criteria": N_("WP248 criteria"),
+    "store.advertising_placement": N_("advertising placement"),
+    "store.name": N_("store"),
+    "vendors.name": N_("processor"),
+    "vendors.role": N_("processor's role"),
+    "vendors.country": N_("processor's country"),
+    "vendors.established_in_eu": N_("processor established in the EU"),
+    "vendors.art28_contract": N_("Art 28 contract with the processor"),
+    "vendors.receives": N_("data the processor receives"),
+    "vendors.transfer_mechanism": N_("transfer mechanism"),
+    "vendors.tia_done": N_("transfer impact assessment done"),
 }
+
 # The keys inside a fact whose value is a mapping (a transfer, the right to object, ...).
 PART_LABELS: dict[str, str] = {
     "available": N_("available"), "country": N_("country"), "mechanism": N_("transfer mechanism"),
@@ -201,6 +236,7 @@ PART_LABELS: dict[str, str] = {
 
 def fact_label(path: str, lang: str) -> str:
     """The fact's label in `lang`; a path outside the table (a custom pack's) in plain words."""
+    path = re.sub(r"\[\d*\]", "", path)                # vendors[].established_in_eu -> vendors.established_in_eu
     label = FACT_LABELS.get(path) or FACT_LABELS.get(path.rsplit(".", 1)[-1]) or PART_LABELS.get(path.rsplit(".", 1)[-1])
     if label is None:
         return " ".join(path.rsplit(".", 1)[-1].split("_"))
@@ -224,6 +260,8 @@ def fact_value(path: str, value: Any, lang: str) -> str:
         return ", ".join(fact_value(path, v, lang) for v in value) if value else t(lang, "(none)")
     if isinstance(value, dict):
         return separator(lang).join(fact_line(f"{path}.{k}", v, lang) for k, v in value.items())
+    if path.rsplit(".", 1)[-1] == "country" and isinstance(value, str):
+        return country_name(value, lang)
     vocabulary = vocab_for_path(path)
     words = term(vocabulary, value, lang) if vocabulary else None
     return words or str(value)
