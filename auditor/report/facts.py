@@ -191,6 +191,8 @@ FACT_LABELS: dict[str, str] = {
     "store.open_to_public": N_("open to the public"),
     "store.particularly_exposed": N_("particularly exposed to crime"),
     "vendors": N_("processors"),
+    "national.image_register": N_("register of image-processing activities kept"),
+    "procedures.written_policy": N_("written internal rules for the cameras"),
     # facts the rules may ask about (questions), and the items of lists (vendors[].x)
     "activity.consent.withdrawal": N_("consent can be withdrawn"),
     "activity.derived.uses_biometric_signals": N_("analyses biometric signals"),
@@ -224,6 +226,11 @@ FACT_LABELS: dict[str, str] = {
     "vendors.receives": N_("data the processor receives"),
     "vendors.transfer_mechanism": N_("transfer mechanism"),
     "vendors.tia_done": N_("transfer impact assessment done"),
+    "vendors.contract_deletion_clause": N_("deletion clause in the processor's contract"),
+    "vendors.contract_audit_clause": N_("audit clause in the processor's contract"),
+    "vendors.pools_customer_footage": N_("processor pools footage of several customers"),
+    "vendors.own_purposes": N_("processor uses the data for its own purposes"),
+    "vendors.eu_representative": N_("processor's representative in the EU"),
 }
 
 # The keys inside a fact whose value is a mapping (a transfer, the right to object, ...).
