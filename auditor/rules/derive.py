@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.core.derived_facts import CameraDerived
+from auditor.core.footage_facts import FootageFacts
 from auditor.core.deployment import EEA_COUNTRIES, Activity, Camera, Deployment
 
 SCHEMA_VERSION = 1
@@ -76,39 +78,31 @@ def _unique(items: list) -> list:
 
 def camera_derived(dep: Deployment, cam: Camera, footage: dict[str, Any] | None) -> dict[str, Any]:
     activities = [a for a in dep.activities if cam.id in a.cameras]
-    share = 0.0
-    if footage is not None:
-        value = footage.get("identification_grade_share")
-        share = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-    id_grade = (footage is not None and footage.get("face_recognition_grade") is True
-                and share >= ID_GRADE_SHARE_THRESHOLD)
-    return {
+    fo = FootageFacts.from_dict(footage) if footage is not None else None
+    share = fo.identification_grade_share if fo is not None else 0.0
+    id_grade = fo is not None and fo.face_recognition_grade and share >= ID_GRADE_SHARE_THRESHOLD
+    return CameraDerived(
         # a closed site's entrance or sales floor is not publicly accessible; the street and a mall's
         # common areas are, whoever films them
-        "publicly_accessible": cam.zone not in STAFF_ONLY_ZONES and (
+        publicly_accessible=cam.zone not in STAFF_ONLY_ZONES and (
             dep.store.open_to_public is True or cam.public_road_in_view is True or cam.zone in OUTSIDE_ZONES
             or (cam.zone in PUBLIC_ZONES and dep.store.open_to_public is not False)),
-        "employees_in_scope": (cam.zone in EMPLOYEE_ZONES or cam.employee_workstations_in_view is True
-                               or cam.cashier_in_view is True),
-        "techniques": _unique([a.technique for a in activities]),
-        "activity_ids": [a.id for a in activities],
-        "purposes_anonymous_only": bool(cam.purposes) and all(p in ANONYMOUS_PURPOSES for p in cam.purposes),
-        "continuous": cam.recording is True and cam.schedule != "after_hours",
-        "id_grade_capture": bool(id_grade),
-        "id_grade_share": share,
-        "footage_analysed": footage is not None,
-        "intimate_zone": cam.zone in INTIMATE_ZONES,
-    }
+        employees_in_scope=(cam.zone in EMPLOYEE_ZONES or cam.employee_workstations_in_view is True
+                            or cam.cashier_in_view is True),
+        techniques=_unique([a.technique for a in activities]),
+        activity_ids=[a.id for a in activities],
+        purposes_anonymous_only=bool(cam.purposes) and all(p in ANONYMOUS_PURPOSES for p in cam.purposes),
+        continuous=cam.recording is True and cam.schedule != "after_hours",
+        id_grade_capture=bool(id_grade),
+        id_grade_share=share,
+        footage_analysed=footage is not None,
+        intimate_zone=cam.zone in INTIMATE_ZONES,
+    ).to_dict()
 
 
 def _footage_saw_faces(footage: dict[str, Any] | None) -> bool:
     """Whether footage analysis measured any face (docs/footage.md keys; absent keys count as none)."""
-    if not footage:
-        return False
-    per_frame = footage.get("faces_per_frame")
-    if isinstance(per_frame, dict) and _positive(per_frame.get("max")):
-        return True
-    return any(_positive(footage.get(k)) for k in ("distinct_people", "identification_grade_share"))
+    return footage is not None and FootageFacts.from_dict(footage).saw_faces
 
 
 def _positive(value: Any) -> bool:

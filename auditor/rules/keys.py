@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from auditor.core.derived_facts import CameraDerived
 from auditor.core.deployment import Activity, Camera, Deployment
 from auditor.rules.cel import LIST_ITEM, Path, dotted
 
@@ -71,11 +72,8 @@ ACTIVITY_DERIVED = obj(
     transfers_outside_eea=list_of(obj(country=LEAF, recipient=LEAF, mechanism=LEAF)), consent_based=LEAF,
 )
 
-CAMERA_DERIVED = obj(
-    publicly_accessible=LEAF, employees_in_scope=LEAF, techniques=list_of(LEAF), activity_ids=list_of(LEAF),
-    purposes_anonymous_only=LEAF, continuous=LEAF, id_grade_capture=LEAF, id_grade_share=LEAF,
-    footage_analysed=LEAF, intimate_zone=LEAF,
-)
+CAMERA_DERIVED = obj(**{name: list_of(LEAF) if name in CameraDerived.list_fields() else LEAF
+                        for name in CameraDerived().to_dict()})
 
 WP248_CRITERION = obj(number=LEAF, key=LEAF, name=LEAF, met=LEAF, reasons=list_of(LEAF))
 
