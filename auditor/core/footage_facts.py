@@ -37,10 +37,10 @@ def _build(cls: type[T], data: Any) -> T:
 def _plain(obj: Any) -> dict[str, Any]:
     out = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj) if f.name != "extra"}
     for key, value in out.items():
-        if dataclasses.is_dataclass(value):
+        if hasattr(value, "to_dict"):
             out[key] = value.to_dict()
         elif isinstance(value, list):
-            out[key] = [v.to_dict() if dataclasses.is_dataclass(v) else v for v in value]
+            out[key] = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
     out.update(getattr(obj, "extra", None) or {})
     return out
 
