@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.core.answers import FAILED, Answer
-from auditor.core.instruments import fits
+from auditor.core.instruments import AI_ACT_INSTRUMENTS, fits
 from auditor.core.model import Check, Finding, Reference, Severity, Text, Tier
 from auditor.core.model import Outcome as CheckOutcome
 from auditor.core.vocab import term, vocab_for_path
@@ -175,12 +175,29 @@ def _evidence(rule: Rule, subject: Subject, outcome: Outcome) -> dict[str, Any]:
     return out
 
 
-def fitting_references(rule: Rule, root: dict[str, Any]) -> list[Reference]:
-    """The rule's references that may be cited for this store: national instruments of another country are
-    dropped (an EU rule may cite the CNIL for a store in France, never for a store in Spain)."""
-    store = root.get("store")
+def fitting_references(rule: Rule, subject: Subject) -> list[Reference]:
+    """The rule's references that may be cited for this store and subject: national instruments of another
+    country are dropped (an EU rule may cite the CNIL for a store in France, never for a store in Spain), and so
+    is the AI Act where no AI technique is used (see `_uses_ai`)."""
+    store = subject.root.get("store")
     country = store.get("country") if isinstance(store, dict) else None
-    return [r for r in rule.references if fits(r.instrument, country)]
+    ai = _uses_ai(subject)
+    return [r for r in rule.references
+            if fits(r.instrument, country) and (ai is not False or r.instrument not in AI_ACT_INSTRUMENTS)]
+
+
+def _uses_ai(subject: Subject) -> bool | None:
+    """Whether the subject involves an AI technique: the activity's own `derived.is_ai`, else whether any activity
+    of the deployment is an AI system (`derived.ai_activities`); None when the derived facts do not say."""
+    activity = subject.local.get("activity") if subject.local else None
+    if isinstance(activity, dict):
+        derived = activity.get("derived")
+        if isinstance(derived, dict) and isinstance(derived.get("is_ai"), bool):
+            return derived["is_ai"]
+    derived = subject.root.get("derived")
+    if isinstance(derived, dict) and isinstance(derived.get("ai_activities"), list):
+        return bool(derived["ai_activities"])
+    return None
 
 
 def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | None:
@@ -196,10 +213,10 @@ def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | Non
         raise ValueError(f"an evaluation error is not a finding: {outcome.error}")
     return Finding(id=f"{rule.id}@{subject.label}", rule_id=rule.id, pack=rule.pack, severity=severity,
                    subject=subject.label, title=rule.title, message=message, rationale=rule.rationale,
-                   remediation=rule.remediation, references=fitting_references(rule, subject.root),
+                   remediation=rule.remediation, references=fitting_references(rule, subject),
                    evidence=_evidence(rule, subject, outcome), question=question,
                    tier=outcome.tier if outcome.kind == FAIL and not question else None,
-                   feared_events=list(rule.feared_events))
+                   feared_events=list(rule.feared_events), risk_factors=list(rule.risk_factors))
 
 
 def rule_problem(rule: Rule, subject: str, error: str) -> Problem:
@@ -256,7 +273,7 @@ def check_of(rule: Rule, subject: Subject, outcome: Outcome,
         kind = CheckOutcome.QUESTION if finding.question else CheckOutcome.FAILED
         answer = None
     check = Check(rule_id=rule.id, pack=rule.pack, subject=subject.label, outcome=kind, title=rule.title,
-                  references=fitting_references(rule, subject.root), answer=answer,
+                  references=fitting_references(rule, subject), answer=answer,
                   finding_id=finding.id if finding is not None else None,
                   missing_fact=outcome.fact if outcome.kind == UNKNOWN else "",
                   error=outcome.error if outcome.kind == ERROR else "")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.core import instruments
+from auditor.core import instruments, risk_factors
 from auditor.core.errors import Problem, describe_value
 from auditor.core.model import BLOCKER_TIERS, LANGS, Reference, Severity, Text, Tier
 from auditor.core.yamlsafe import KeyPath, format_path
@@ -43,10 +43,12 @@ RULE_FIELDS = {
     "id": True, "status": False, "since": False, "severity": True, "escalate": False, "for_each": True,
     "applies_when": False, "trigger": True, "question": False, "title": True, "message": True,
     "rationale": True, "remediation": True, "evidence": False, "references": True, "examples": True,
-    "replaced_by": False, "tier": False, "feared_events": False,
+    "replaced_by": False, "tier": False, "feared_events": False, "risk_factors": False,
 }
-# The feared events of the CNIL PIA method a rule's finding bears on (the DPIA's risk map reads them).
-FEARED_EVENTS = ("illegitimate_access", "unwanted_modification", "disappearance")
+# The feared events of the CNIL PIA method a rule's finding bears on, and the narrow risk factors its remediation
+# removes (the DPIA's risk map reads both; auditor/core/risk_factors.py).
+FEARED_EVENTS = risk_factors.FEARED_EVENTS
+RISK_FACTORS = tuple(risk_factors.RISK_FACTORS)
 PACK_FIELDS = {
     "id": True, "title": True, "description": False, "jurisdiction": True, "version": True, "checked": True,
     "schema_version": True, "applies_when": False, "replaced": False,
@@ -108,6 +110,7 @@ class Rule:
     line: int | None = None
     tier: Tier | None = None          # what a blocker of this rule means: prohibited | unlawful_until_fixed
     feared_events: tuple[str, ...] = ()   # CNIL PIA feared events its finding bears on (FEARED_EVENTS)
+    risk_factors: tuple[str, ...] = ()    # narrow risk factors its remediation removes (RISK_FACTORS)
 
     @property
     def help_uri(self) -> str | None:
@@ -345,7 +348,8 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 _check_dotted(c, item, ("evidence", i), scope, for_each, "evidence path")
                 evidence.append(item)
     references = _references(c, data)
-    feared = _feared_events(c, data)
+    feared = _closed_list(c, data, "feared_events", FEARED_EVENTS, "feared event")
+    factors = _closed_list(c, data, "risk_factors", RISK_FACTORS, "risk factor")
     examples = _examples(c, data, for_each, sev_name)
     replaced_by = None
     if "replaced_by" in data:
@@ -361,28 +365,29 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 references=references, examples=examples, status=status or "stable", since=since,
                 applies_when=applies_when, escalate=escalate, question=question, evidence=evidence,
                 replaced_by=replaced_by, line=doc.locate(())[0],
-                tier=Tier(tier_name) if tier_name else None, feared_events=feared), c.problems
+                tier=Tier(tier_name) if tier_name else None, feared_events=feared, risk_factors=factors), c.problems
 
 
-def _feared_events(c: _Checker, data: dict[str, Any]) -> tuple[str, ...]:
-    if "feared_events" not in data:
+def _closed_list(c: _Checker, data: dict[str, Any], key: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """A list of names from a closed vocabulary (feared_events, risk_factors), each named once."""
+    if key not in data:
         return ()
-    value = data["feared_events"]
+    value = data[key]
     if not isinstance(value, list):
-        c.add(("feared_events",), "must be a list of feared events", expected="[" + ", ".join(FEARED_EVENTS) + "]",
+        c.add((key,), f"must be a list of {what}s", expected="[" + ", ".join(allowed) + "]",
               found=describe_value(value))
         return ()
     out: list[str] = []
-    for i, event in enumerate(value):
-        if event not in FEARED_EVENTS:
-            close = difflib.get_close_matches(str(event), FEARED_EVENTS, n=1, cutoff=0.5)
+    for i, name in enumerate(value):
+        if name not in allowed:
+            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.5)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            c.add(("feared_events", i), f"unknown feared event{hint}", expected="one of " + ", ".join(FEARED_EVENTS),
-                  found=describe_value(event))
-        elif event in out:
-            c.add(("feared_events", i), f"{event!r} is listed twice")
+            c.add((key, i), f"unknown {what}{hint}", expected="one of " + ", ".join(allowed),
+                  found=describe_value(name))
+        elif name in out:
+            c.add((key, i), f"{name!r} is listed twice")
         else:
-            out.append(event)
+            out.append(name)
     return tuple(out)
 
 

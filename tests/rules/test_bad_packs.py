@@ -241,3 +241,14 @@ def test_feared_events_are_a_closed_list(make_pack):
     assert one(lines, "feared_events[2]", "listed twice")
     ok = load_pack(make_pack([rule_doc(feared_events=["unwanted_modification"])], name="ok"))
     assert ok.rules[0].feared_events == ("unwanted_modification",)
+
+
+def test_risk_factors_are_a_closed_list(make_pack):
+    lines = problems_of(make_pack([rule_doc(risk_factors=["footage_unencrypted", "broad_viewers", "footage_unencrypted"])]))
+    line = one(lines, "risk_factors[1]", "unknown risk factor", "did you mean 'broad_viewer_set'")
+    assert LOCATED.match(line), line
+    assert one(lines, "risk_factors[2]", "listed twice")
+    assert one(problems_of(make_pack([rule_doc(risk_factors="footage_unencrypted")], name="scalar")),
+               "risk_factors", "must be a list of risk factors")
+    ok = load_pack(make_pack([rule_doc(risk_factors=["footage_unencrypted"])], name="ok"))
+    assert ok.rules[0].risk_factors == ("footage_unencrypted",)
