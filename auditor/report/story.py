@@ -526,8 +526,8 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
                 colon = f"{i18n.NNBSP}: " if lang == "fr" else ": "
                 purpose = f"{purpose}{colon}{a['purpose']}" if purpose else str(a["purpose"])
             basis = i18n.vocab("legal_basis", a.get("legal_basis"), lang)
-            if a.get("art9_exception"):
-                basis += f"; {t(lang, 'f.art9')} {a['art9_exception']}"
+            if a.get("art9_exceptions"):
+                basis += f"; {t(lang, 'f.art9')} {', '.join(a['art9_exceptions'])}"
             rows2.append([_Raw(f"<b>{_e(a.get('name'))}</b><br/><font size=6.8>{_e(a.get('id'))}</font>"),
                           i18n.vocab("technique", a.get("technique"), lang), purpose or "—", basis,
                           ", ".join(_list(a.get("cameras"))) or "—",
@@ -653,8 +653,8 @@ def _necessity(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     for a in acts:
         line = f"<b>{_e(a.get('name'))}</b> — {_e(t(lang, 'f.legal_basis'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
                f"{_e(i18n.vocab('legal_basis', a.get('legal_basis'), lang))}"
-        if a.get("art9_exception"):
-            line += f"; {_e(t(lang, 'f.art9'))} {_e(a.get('art9_exception'))}"
+        if a.get("art9_exceptions"):
+            line += f"; {_e(t(lang, 'f.art9'))} {_e(', '.join(a['art9_exceptions']))}"
         if isinstance(a.get("consent"), dict):
             line += f"; {_e(t(lang, 'f.consent'))}{i18n.NNBSP if lang == 'fr' else ''}: " \
                     f"{_e(i18n.vocab('consent', a['consent'].get('mechanism'), lang))}"
