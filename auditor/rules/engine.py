@@ -240,6 +240,24 @@ def pack_applies(pack: Any, ctx: Context) -> bool:
     return value is not False
 
 
+def pack_applies_to(pack: Any, subject: Subject) -> bool:
+    """A pack's guard on activities (`activities_when`, e.g. the AI Act pack only for AI techniques); unknown
+    counts as applicable. An activity outside it gets `not_applicable` from every per-activity rule of the pack.
+
+    Raises RuleEvaluationError if the guard itself fails to evaluate.
+    """
+    guard = getattr(pack, "activities_when", None)
+    if guard is None:
+        return True
+    try:
+        value = _eval(guard, subject)
+    except CelRuntimeError as exc:
+        raise RuleEvaluationError([Problem(str(pack.folder / "pack.yaml"), f"the activities_when of pack {pack.id} "
+                                           f"could not be evaluated on {subject.label}: {exc}", None, None,
+                                           "activities_when")]) from None
+    return value is not False
+
+
 def answered_text(rule: Rule, answer: Answer, asked: Text) -> Text:
     """The message of a finding the assessor decided: the answer first, then the question it settles."""
     return Text(en=f"{answer.describe('en')[0].upper()}{answer.describe('en')[1:]}. Question: {asked.en}",
@@ -255,13 +273,18 @@ def check_of(rule: Rule, subject: Subject, outcome: Outcome,
     """The check (outcome) and the finding, if any, of one rule on one subject; an answer decides a question.
 
     The caller passes an answer only for a question (see _is_question): `failed` gives a finding with the
-    rule's own severity and tier, `passed` a passed check; both record the answer.
+    severity and tier a question rule declares in `if_failed` (any other rule: its own severity and tier),
+    `passed` a passed check; both record the answer.
     """
     finding = finding_for(rule, subject, outcome)
     if answer is not None and finding is not None and _is_question(rule, outcome):
         if answer.decision == FAILED:
             finding.message = answered_text(rule, answer, finding.message)
-            finding.severity, finding.tier, finding.question = rule.severity, rule.tier, False
+            if rule.question and rule.if_failed is not None:     # what the question rule says failing means
+                finding.severity, finding.tier = rule.if_failed.severity, rule.if_failed.tier
+            else:
+                finding.severity, finding.tier = rule.severity, rule.tier
+            finding.question = False
             finding.answer = answer
             kind = CheckOutcome.FAILED
         else:
@@ -309,7 +332,10 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
             if rule.status == "deprecated":
                 continue
             for subject in ctx.subjects(rule.for_each):
-                outcome = decide(rule, subject)
+                if rule.for_each == "activity" and not pack_applies_to(pack, subject):
+                    outcome = Outcome(NOT_APPLICABLE)       # outside the pack's scope (e.g. no AI technique)
+                else:
+                    outcome = decide(rule, subject)
                 if outcome.kind == ERROR:
                     problems.append(rule_problem(rule, subject.label, outcome.error))
                     if len(problems) >= MAX_RULE_ERRORS:        # a hostile pack must not hold the run for hours
@@ -461,11 +487,20 @@ def run_example(rule: Rule, example: Example) -> ExampleResult:
     return ExampleResult(rule, example, outcome, messages)
 
 
+def is_note(rule: Rule) -> bool:
+    """A rule whose trigger is the constant true: where it applies it always holds (its scope is applies_when)."""
+    return rule.trigger.text.strip() == "true"
+
+
 def lint_rule(rule: Rule) -> list[str]:
-    """Pack-quality checks beyond validity: at least one pass and one fail example."""
+    """Pack-quality checks beyond validity: at least one pass and one fail example (a note whose trigger is the
+    constant true, which always holds where the rule applies, shows a not_applicable example instead of a pass)."""
     problems = []
     expects = {e.expect for e in rule.examples}
-    if PASS not in expects:
+    if is_note(rule):
+        if NOT_APPLICABLE not in expects:
+            problems.append("needs at least one example with expect: not_applicable (its trigger is always true)")
+    elif PASS not in expects:
         problems.append("needs at least one example with expect: pass")
     if FAIL not in expects:
         problems.append("needs at least one example with expect: fail")

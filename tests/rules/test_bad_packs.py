@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditor.core.errors import InputError
+from auditor.core.model import Tier
 from auditor.rules.packs import load_pack, load_packs
 from tests.rules.conftest import PACK_HEADER, dump, rule_doc
 
@@ -252,3 +253,15 @@ def test_risk_factors_are_a_closed_list(make_pack):
                "risk_factors", "must be a list of risk factors")
     ok = load_pack(make_pack([rule_doc(risk_factors=["footage_unencrypted"])], name="ok"))
     assert ok.rules[0].risk_factors == ("footage_unencrypted",)
+
+
+def test_a_question_rule_says_what_an_answer_failed_means(make_pack):
+    missing = problems_of(make_pack([rule_doc(question=True)], name="missing"))
+    assert one(missing, "question", "a question rule must say what an answer 'failed' means", "if_failed:")
+    stray = problems_of(make_pack([rule_doc(if_failed={"severity": "major"})], name="stray"))
+    assert one(stray, "if_failed", "only a question rule")
+    no_tier = problems_of(make_pack([rule_doc(question=True, if_failed={"severity": "blocker"})], name="no_tier"))
+    assert one(no_tier, "if_failed.severity", "a blocker must say what it means", "tier: prohibited")
+    ok = load_pack(make_pack([rule_doc(question=True, if_failed={"severity": "blocker", "tier": "prohibited"})],
+                             name="ok"))
+    assert ok.rules[0].if_failed is not None and ok.rules[0].if_failed.tier is Tier.PROHIBITED
