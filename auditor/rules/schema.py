@@ -384,17 +384,24 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
 def _if_failed(c: _Checker, data: dict[str, Any], question: bool) -> IfFailed | None:
     """What an assessor's answer "failed" to a question rule means: {severity, tier} (tier for a blocker).
 
-    A question rule's own severity is info (it asks); the answer decides, so the rule must say what failing means.
+    A question rule asks (its finding is info until answered), so it must say what failing means: with
+    `if_failed`, or with its own severity above info (and its tier for a blocker), never both.
     """
+    own = data.get("severity") not in (None, Severity.INFO.value)
     if "if_failed" not in data:
-        if question:
+        if question and not own:
             c.add(("question",), "a question rule must say what an answer 'failed' means",
-                  expected="if_failed: {severity: major} (a blocker also names its tier)")
+                  expected="if_failed: {severity: major} (a blocker also names its tier), "
+                           "or the rule's own severity above info")
         return None
     value = data["if_failed"]
     if not question:
         c.add(("if_failed",), "only a question rule (question: true) has if_failed",
               expected="no if_failed; an answer 'failed' takes the rule's own severity and tier")
+        return None
+    if own:
+        c.add(("if_failed",), "say once what an answer 'failed' means: the rule's severity is already above info",
+              expected="severity: info with if_failed, or no if_failed")
         return None
     if not isinstance(value, dict):
         c.add(("if_failed",), "must be a mapping {severity, tier}", found=describe_value(value))

@@ -256,12 +256,17 @@ def test_risk_factors_are_a_closed_list(make_pack):
 
 
 def test_a_question_rule_says_what_an_answer_failed_means(make_pack):
-    missing = problems_of(make_pack([rule_doc(question=True)], name="missing"))
+    missing = problems_of(make_pack([rule_doc(severity="info", question=True)], name="missing"))
     assert one(missing, "question", "a question rule must say what an answer 'failed' means", "if_failed:")
     stray = problems_of(make_pack([rule_doc(if_failed={"severity": "major"})], name="stray"))
     assert one(stray, "if_failed", "only a question rule")
-    no_tier = problems_of(make_pack([rule_doc(question=True, if_failed={"severity": "blocker"})], name="no_tier"))
+    twice = problems_of(make_pack([rule_doc(question=True, if_failed={"severity": "major"})], name="twice"))
+    assert one(twice, "if_failed", "say once")
+    no_tier = problems_of(make_pack([rule_doc(severity="info", question=True, if_failed={"severity": "blocker"})],
+                                    name="no_tier"))
     assert one(no_tier, "if_failed.severity", "a blocker must say what it means", "tier: prohibited")
-    ok = load_pack(make_pack([rule_doc(question=True, if_failed={"severity": "blocker", "tier": "prohibited"})],
-                             name="ok"))
+    ok = load_pack(make_pack([rule_doc(severity="info", question=True,
+                                       if_failed={"severity": "blocker", "tier": "prohibited"})], name="ok"))
     assert ok.rules[0].if_failed is not None and ok.rules[0].if_failed.tier is Tier.PROHIBITED
+    own = load_pack(make_pack([rule_doc(question=True)], name="own"))     # severity major: failing means major
+    assert own.rules[0].question and own.rules[0].if_failed is None

@@ -79,7 +79,7 @@ def test_applies_when_false_means_no_finding_and_no_question(make_pack):
 
 
 def test_question_rules_are_info_questions(make_pack):
-    pack = pack_of(make_pack, question=True, if_failed={"severity": "major"})
+    pack = pack_of(make_pack, question=True)
     a = by_subject(evaluate(FACTS, [pack]))["camera:A"]
     assert a.severity is Severity.INFO and a.question and a.message.en == "camera A keeps footage 30 days"
 
