@@ -6,14 +6,16 @@ frame every `detect_every` frames, follows them with the IoU/centroid tracker, i
 box between two sightings, holds masks across missed frames and over a margin of frames before and after
 (`tracking.smooth_boxes`), masks every frame, and runs the independent detector family (BlazeFace,
 `redact.Verifier`) on the masked frame: whatever it still finds is filled solid. The result is encoded with
-PyAV into a temporary file beside the target (only masked pixels are ever encoded) and renamed into place
-at the end; on an error or Ctrl-C the temporary file is removed. Audio is dropped and the container's
-metadata is not copied, unless `keep_audio`.
+PyAV into a temporary file beside the target (only masked pixels are ever encoded), written and renamed
+into place by the core output writer (`auditor.core.fileio.OutputSet`: fsync, the target's permissions,
+the JSON sidecar committed together with the copy); on an error or Ctrl-C the temporary files are removed.
+Audio is dropped and the container's metadata is not copied, unless `keep_audio`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import time
 from collections import deque
@@ -26,6 +28,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from auditor.core.errors import InputError
+from auditor.core.fileio import OutputSet, OutputTarget, check_output, sha256_file
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.footage.analyze import _CameraDetector
 from auditor.footage.detectors import FaceDetector, default_detector
@@ -37,7 +41,6 @@ from auditor.footage.frames import (
     Frame,
     iter_frames,
     probe,
-    sha256_file,
 )
 from auditor.footage.redact import (
     DEFAULT_MASK,
@@ -144,11 +147,6 @@ def check_paths(src: Path, dst: Path) -> None:
         raise RedactionError(f"{dst}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise RedactionError(f"{dst}: folder {parent} is not writable")
-
-
-def _temp_beside(dst: Path) -> Path:
-    """A short hidden name in the target's folder (a 250-byte target name still leaves room)."""
-    return dst.with_name(f".redact-{os.getpid()}-{os.urandom(4).hex()}.part")
 
 
 # --- where the masks go --------------------------------------------------------------------------------------
@@ -403,7 +401,7 @@ def _verifier_facts(verifier: Verifier | None) -> dict[str, Any]:
 def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_MASK, keep_audio: bool = False,
                  detector: FaceDetector | None = None, verifier: Verifier | None = None,
                  detect_every: int | None = None, progress: ProgressFn = no_progress,
-                 cancel: CancelToken | None = None) -> RedactionReport:
+                 cancel: CancelToken | None = None, sidecar: Path | str | None = None) -> RedactionReport:
     """Write a redacted copy of the clip (or still) `src` to `dst`, atomically; returns what was done.
 
     Args:
@@ -412,6 +410,8 @@ def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_
         detector: the detection stack (default: the analysis default, calibrated on this clip).
         verifier: the independent family run on every masked frame (default: BlazeFace, `default_verifier()`).
         detect_every: a key frame every N frames (default: DETECT_FPS key frames per second of footage).
+        sidecar: also write the report as JSON there; the copy and its sidecar are renamed into place together
+            (neither exists without the other).
 
     Raises:
         RedactionError, FootageError: bad input or output (nothing written).
@@ -422,6 +422,12 @@ def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_
     if mask not in MASK_STYLES:
         raise RedactionError(f"unknown mask style {mask!r}; expected one of {', '.join(MASK_STYLES)}")
     check_paths(src, dst)
+    targets = [_target(dst, "the output", src)]
+    if sidecar is not None:
+        sidecar = Path(sidecar)
+        if sidecar.suffix.lower() != ".json":
+            raise RedactionError(f"{sidecar}: the sidecar must be a .json file")
+        targets.append(_target(sidecar, "the sidecar", src))
     facts = probe(src)
     verifier = verifier if verifier is not None else default_verifier()
     if verifier is None:
@@ -434,20 +440,30 @@ def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_
                              output={"path": str(dst)}, mask=mask, audio="none",
                              detector={"name": det.name, "version": getattr(det, "version", "")},
                              verifier=_verifier_facts(verifier))
-    tmp = _temp_beside(dst)
-    try:
+    with OutputSet() as outputs:          # on any error or Ctrl-C before commit, every temporary file is removed
+        tmp = outputs.stage(targets[0])
         if facts.kind == "image":
             _redact_image(facts, dst, tmp, mask=mask, detector=det, verifier=verifier, report=report)
         else:
             _redact_clip(facts, src, dst, tmp, mask=mask, keep_audio=keep_audio, detector=det, verifier=verifier,
                          detect_every=detect_every, report=report, progress=progress, cancel=cancel)
-        os.replace(tmp, dst)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    report.output["sha256"] = sha256_file(dst)
-    report.seconds = time.monotonic() - started
+        report.output["sha256"] = sha256_file(tmp)         # the bytes that are renamed into place
+        report.seconds = time.monotonic() - started
+        if sidecar is not None:
+            outputs.stage(targets[1]).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+        outputs.commit()
     return report
+
+
+def _target(path: Path, what: str, src: Path) -> OutputTarget:
+    """The checked output target (a regular file, never the input), for the core writer."""
+    try:
+        target = check_output(path, what, inputs=[src], allow_stdout=False)
+    except InputError as exc:
+        raise RedactionError("; ".join(f"{path}: {p.message}" for p in exc.problems)) from None
+    if target.kind != "file":
+        raise RedactionError(f"{path}: exists and is not a regular file")
+    return target
 
 
 def _apply(pixels: np.ndarray, boxes: list[Box], *, mask: MaskStyle, verifier: Verifier, seed: int,

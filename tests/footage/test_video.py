@@ -137,6 +137,47 @@ def test_codec_resolution_and_timestamps_are_kept(tmp_path: Path, codec: str, su
     assert t_out == pytest.approx(t_in, abs=1e-3)
 
 
+@pytest.mark.parametrize("suffix", [".mp4", ".mkv"])
+def test_variable_frame_rate_keeps_every_frame_and_its_timestamp(tmp_path: Path, suffix: str) -> None:
+    # 12 fps nominal, but the gaps between frames vary from 1/100 s to 0.8 s (a recorder that drops frames or
+    # records on motion): the copy must hold the same frames at the same times, not a constant-rate guess.
+    gaps = [1, 8, 2, 80, 3, 1, 25, 8, 40, 5, 1]
+    pts = [0]
+    for g in gaps:
+        pts.append(pts[-1] + g)
+    src = write_av_clip(tmp_path / f"in{suffix}", frames=len(pts), pts=pts)
+    frames_in, t_in = read_all(src)
+    assert len(frames_in) == len(pts) and t_in[-1] == pytest.approx(sum(gaps) / 1200, abs=1e-3)
+    report = redact_video(src, tmp_path / f"out{suffix}", detector=CountingDetector(), verifier=quiet_verifier(),
+                          detect_every=2)
+    frames_out, t_out = read_all(tmp_path / f"out{suffix}")
+    assert report.frames == len(frames_out) == len(pts)
+    assert t_out == pytest.approx(t_in, abs=1e-3)
+    assert all(is_masked(f, FACE) for f in frames_out)
+
+
+def test_output_and_sidecar_are_committed_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = write_av_clip(tmp_path / "in.mp4")
+    out, side = tmp_path / "out.mp4", tmp_path / "out.mp4.redaction.json"
+    out.write_bytes(b"previous")
+    real = video.RedactionReport.to_dict
+
+    def broken(self):                       # the sidecar cannot be written: the previous copy must stay
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(video.RedactionReport, "to_dict", broken)
+    with pytest.raises(OSError):
+        redact_video(src, out, detector=CountingDetector(), verifier=quiet_verifier(), sidecar=side)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.mp4", "out.mp4"] and out.read_bytes() == b"previous"
+    monkeypatch.setattr(video.RedactionReport, "to_dict", real)
+    os.chmod(out, 0o640)
+    report = redact_video(src, out, detector=CountingDetector(), verifier=quiet_verifier(), sidecar=side)
+    doc = json.loads(side.read_text())
+    assert doc["output"]["sha256"] == report.output["sha256"] == sha256_file(out)
+    assert os.stat(out).st_mode & 0o777 == 0o640          # the replaced file's permissions are kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.mp4", "out.mp4", "out.mp4.redaction.json"]
+
+
 def test_a_codec_without_encoder_mapping_falls_back_and_says_so(tmp_path: Path) -> None:
     src = write_av_clip(tmp_path / "in.mov", codec="png")
     report = redact_video(src, tmp_path / "out.mov", detector=CountingDetector(), verifier=quiet_verifier())
