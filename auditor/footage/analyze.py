@@ -45,7 +45,7 @@ from auditor.footage.tracking import Tracker
 # sampled at least once or twice, and an hour of 720p is analysed in the time budget (docs/footage.md).
 DEFAULT_SAMPLE_FPS = 0.5
 # The CCTV stack calibrates its per-camera scale on the first frames, then again every N sampled frames.
-CALIBRATION_FRAMES = 4
+CALIBRATION_FRAMES = 2
 RECALIBRATE_EVERY = 60
 # Between calibrations the tuned detector runs only where the picture changed or a face was last seen
 # (auditor/footage/motion.py), and on the whole frame every N sampled frames.
@@ -101,7 +101,7 @@ class _CameraDetector:
             self.shape, self.count, self.calibration, self.current = pixels.shape, 0, [], None
         regions = self.motion.regions(pixels, keep=[f.box for f in self.last]) if self.use_motion else None
         if self.count < CALIBRATION_FRAMES or self.count % RECALIBRATE_EVERY == 0 or self.current is None:
-            faces = base.full_sweep(pixels)
+            faces = base.calibration_sweep(pixels)
             self.calibration = (self.calibration + faces)[-500:]
             self.current = base.tuned(self.calibration, pixels.shape[0])
         elif regions is None or self.count % FULL_FRAME_EVERY == 0:

@@ -51,7 +51,7 @@ from auditor.footage.redact import (
     enlarge,
     mask_region,
 )
-from auditor.footage.tracking import Box, Tracker, iou, smooth_boxes
+from auditor.footage.tracking import Box, Tracker, iou, smoothed_at
 
 SIDECAR_SCHEMA_VERSION = 1
 # Key frames (full detection) per second of footage; the frames between them are covered by the tracks
@@ -71,7 +71,7 @@ UNKNOWN_MOTION_GROW = 0.3
 # camera, measured on the benchmark's aisle scene: about 13).
 TRACK_MAX_JUMP = 25.0
 # A box is not copied into a neighbouring frame whose own boxes already hold the same face (IoU at least).
-SAME_FACE_IOU = 0.2
+SAME_FACE_IOU = 0.4
 
 # Output container by file name extension (what PyAV/FFmpeg calls it).
 CONTAINERS = {".mp4": "mp4", ".m4v": "mp4", ".mov": "mov", ".mkv": "matroska", ".avi": "avi"}
@@ -195,7 +195,7 @@ class MaskPlanner:
         return self._ready(final=True)
 
     def _key(self, frame: Frame, faces: list[Box]) -> None:
-        self.last_key = frame.index
+        previous_key, self.last_key = self.last_key, frame.index
         ids = self.tracker.update(frame.timestamp_s, faces)
         by_index = {p.frame.index: p for p in self.window}
         for tid, box in zip(ids, faces):
@@ -212,6 +212,13 @@ class MaskPlanner:
                         for d in range(1, self.margin + 1):
                             if j - d in by_index:
                                 by_index[j - d].held.append(_moved(prev, motion, -d, self.grow))  # type: ignore[arg-type]
+            if tid not in self.seen or self.seen[tid][0] < previous_key:
+                # a new face, or one missed on the previous key frame (or matched to someone who left): it may
+                # have been in the frames since the previous key frame, moving an unknown way (entering the
+                # picture): masked over the margin before, grown generously
+                for d in range(1, self.margin + 1):
+                    if frame.index - d in by_index:
+                        by_index[frame.index - d].held.append(_moved(box, None, -d, UNKNOWN_MOTION_GROW))
             self.seen[tid] = (frame.index, box, motion)  # type: ignore[assignment]
         for tid in [t for t, (j, _, _) in self.seen.items() if frame.index - j > self.hold]:
             del self.seen[tid]
@@ -223,7 +230,7 @@ class MaskPlanner:
             after = [p.boxes for p in list(self.window)[:self.margin]]
             before = list(self.history)
             seq = before + [pending.boxes] + after
-            boxes = smooth_boxes(seq, radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU)[len(before)]
+            boxes = smoothed_at(seq, len(before), radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU)
             self.history.append(pending.boxes)
             out.append((pending.frame, merge_boxes(boxes + pending.held)))
         return out

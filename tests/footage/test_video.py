@@ -273,6 +273,27 @@ def test_planner_interpolates_a_track_between_key_frames_and_holds_a_margin() ->
     assert all(b[2] <= 30 for i in range(3, 8) for b in boxes[i])     # once its motion is known: no trail
 
 
+def test_planner_masks_a_fast_face_before_its_first_sighting() -> None:
+    # A face 25 px wide entering from the right at 12 px a frame (a fast walker close to the camera), found on
+    # key frame 6 only (every 3rd frame is a key frame; on 9 it is hidden): frames 4 and 5 show it already and
+    # must be masked too, although its motion is unknown.
+    from auditor.footage.frames import Frame
+
+    def at(i: int) -> tuple[float, float, float, float]:
+        return (300.0 - 12 * i, 50.0, 25.0, 30.0)
+
+    planner = MaskPlanner(hold=7, margin=3)
+    out = []
+    for i in range(16):
+        faces = ([at(i)] if i == 6 else []) if i % 3 == 0 else None
+        out += planner.push(Frame("x", i, i / 12, np.zeros((1, 1, 3), np.uint8)), faces)
+    out += planner.finish()
+    masks = {f.index: [video.enlarge(b, (1000, 1000)) for b in boxes] for f, boxes in out}
+    for i in (4, 5):
+        x, y, w, h = at(i)
+        assert any(r[0] <= x and r[1] <= y and r[2] >= x + w and r[3] >= y + h for r in masks[i] if r), (i, masks[i])
+
+
 def test_smoothing_does_not_trail_a_face_already_masked() -> None:
     frames = [[(3.0 * i, 0.0, 20.0, 20.0)] for i in range(5)]        # a face moving 3 px a frame
     assert all(len(b) == 1 for b in smooth_boxes(frames, radius=2, same_face_iou=0.2))
