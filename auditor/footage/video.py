@@ -67,6 +67,8 @@ MIN_MARGIN_FRAMES = 2
 SMOOTH_GROW = 0.1
 # Held boxes of a face seen once (motion unknown) grow by this share of their size per frame.
 UNKNOWN_MOTION_GROW = 0.3
+# How fast (face widths per frame) a face found first near a frame edge may have come in from that edge.
+EDGE_SPEED = 1.0
 # Face widths per second a face may move between key frames and stay on its track (fast walkers near the
 # camera, measured on the benchmark's aisle scene: about 13).
 TRACK_MAX_JUMP = 25.0
@@ -218,7 +220,9 @@ class MaskPlanner:
                 # picture): masked over the margin before, grown generously
                 for d in range(1, self.margin + 1):
                     if frame.index - d in by_index:
-                        by_index[frame.index - d].held.append(_moved(box, None, -d, UNKNOWN_MOTION_GROW))
+                        held = _moved(box, None, -d, UNKNOWN_MOTION_GROW)
+                        by_index[frame.index - d].held.append(_to_near_edges(held, box, d, frame.pixels.shape,
+                                                                              self.margin))
             self.seen[tid] = (frame.index, box, motion)  # type: ignore[assignment]
         for tid in [t for t, (j, _, _) in self.seen.items() if frame.index - j > self.hold]:
             del self.seen[tid]
@@ -242,6 +246,26 @@ def _moved(box: Box, motion: Box | None, frames: int, grow: float) -> Box:
     w, h = max(w, 1.0), max(h, 1.0)
     g = grow * abs(frames)
     return (x - w * g, y - h * g, w * (1 + 2 * g), h * (1 + 2 * g))
+
+
+def _to_near_edges(held: Box, box: Box, frames: int, shape: tuple[int, ...], margin: int) -> Box:
+    """`held` stretched towards each frame edge near the face `box` (within `margin` frames of travel).
+
+    A face entering the picture is found only once mostly inside; `frames` frames before, it was between the
+    edge and where it was found, up to EDGE_SPEED face widths per frame away (a brisk walker near the camera).
+    """
+    H, W = shape[:2]
+    x, y, w, h = box
+    x0, y0, x1, y1 = held[0], held[1], held[0] + held[2], held[1] + held[3]
+    if x < margin * EDGE_SPEED * w:
+        x0 = min(x0, max(0.0, x - frames * EDGE_SPEED * w))
+    if W - (x + w) < margin * EDGE_SPEED * w:
+        x1 = max(x1, min(float(W), x + w + frames * EDGE_SPEED * w))
+    if y < margin * EDGE_SPEED * h:
+        y0 = min(y0, max(0.0, y - frames * EDGE_SPEED * h))
+    if H - (y + h) < margin * EDGE_SPEED * h:
+        y1 = max(y1, min(float(H), y + h + frames * EDGE_SPEED * h))
+    return (x0, y0, x1 - x0, y1 - y0)
 
 
 def merge_boxes(boxes: list[Box], *, min_iou: float = 0.5) -> list[Box]:

@@ -273,25 +273,48 @@ def test_planner_interpolates_a_track_between_key_frames_and_holds_a_margin() ->
     assert all(b[2] <= 30 for i in range(3, 8) for b in boxes[i])     # once its motion is known: no trail
 
 
-def test_planner_masks_a_fast_face_before_its_first_sighting() -> None:
-    # A face 25 px wide entering from the right at 12 px a frame (a fast walker close to the camera), found on
-    # key frame 6 only (every 3rd frame is a key frame; on 9 it is hidden): frames 4 and 5 show it already and
-    # must be masked too, although its motion is unknown.
-    from auditor.footage.frames import Frame
+Rect = tuple[int, int, int, int]
 
-    def at(i: int) -> tuple[float, float, float, float]:
-        return (300.0 - 12 * i, 50.0, 25.0, 30.0)
+
+def _masks_when_found_once(at, found: int, frames: int, shape: tuple[int, int]) -> dict[int, list[Rect]]:
+    """The mask rectangles of each frame when the face `at(i)` is found on key frame `found` only (1 in 3)."""
+    from auditor.footage.frames import Frame
 
     planner = MaskPlanner(hold=7, margin=3)
     out = []
-    for i in range(16):
-        faces = ([at(i)] if i == 6 else []) if i % 3 == 0 else None
-        out += planner.push(Frame("x", i, i / 12, np.zeros((1, 1, 3), np.uint8)), faces)
+    for i in range(frames):
+        faces = ([at(i)] if i == found else []) if i % 3 == 0 else None
+        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
     out += planner.finish()
-    masks = {f.index: [video.enlarge(b, (1000, 1000)) for b in boxes] for f, boxes in out}
-    for i in (4, 5):
-        x, y, w, h = at(i)
-        assert any(r[0] <= x and r[1] <= y and r[2] >= x + w and r[3] >= y + h for r in masks[i] if r), (i, masks[i])
+    return {f.index: [r for r in (video.enlarge(b, shape) for b in boxes) if r] for f, boxes in out}
+
+
+def _covered(rects: list[Rect], box: tuple[float, float, float, float], shape: tuple[int, int]) -> bool:
+    x, y, w, h = box
+    x0, y0, x1, y1 = max(0.0, x), max(0.0, y), min(shape[1], x + w), min(shape[0], y + h)   # the visible part
+    return any(r[0] <= x0 and r[1] <= y0 and r[2] >= x1 and r[3] >= y1 for r in rects)
+
+
+def test_planner_masks_a_fast_face_before_its_first_sighting() -> None:
+    # A face 25 px wide crossing the picture at 12 px a frame (a fast walker close to the camera), found on
+    # key frame 6 only (every 3rd frame is a key frame; on 9 it is hidden): frames 4 and 5 show it already and
+    # must be masked too, although its motion is unknown.
+    def at(i: int) -> tuple[float, float, float, float]:
+        return (300.0 - 12 * i, 50.0, 25.0, 30.0)
+
+    masks = _masks_when_found_once(at, 6, 16, (200, 400))
+    assert all(_covered(masks[i], at(i), (200, 400)) for i in (4, 5)), masks
+
+
+def test_planner_masks_a_face_entering_from_the_edge_before_it_is_found() -> None:
+    # 23 px wide, entering from the left edge at 21 px a frame; found first on key frame 9 (at x = 42): on
+    # frames 7 and 8 it was between the edge and there.
+    def at(i: int) -> tuple[float, float, float, float]:
+        return (-147.0 + 21 * i, 300.0, 23.0, 29.0)
+
+    masks = _masks_when_found_once(at, 9, 20, (720, 1280))
+    assert all(_covered(masks[i], at(i), (720, 1280)) for i in (7, 8)), masks
+    assert all(r[2] < 200 for i in (7, 8) for r in masks[i])          # stretched to the near edge only
 
 
 def test_smoothing_does_not_trail_a_face_already_masked() -> None:
