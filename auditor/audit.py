@@ -15,6 +15,7 @@ from auditor.core import yamlsafe
 from auditor.core.answers import Answer, check_answers, merge_answers
 from auditor.core.errors import InputError, Problem
 from auditor.core.fileio import inside, sha256_file
+from auditor.core.footage_facts import FootageFacts
 from auditor.core.model import AuditResult, InputFile
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.report import is_stale, stale_warning
@@ -145,17 +146,10 @@ def _with_display_paths(value: Any, folder: Path) -> Any:
 
 
 def _footage_errors(camera: str, measured: dict[str, Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for err in measured.get("errors") or []:
-        if isinstance(err, dict):
-            out.append({"camera": camera, "path": str(err.get("path", err.get("file", ""))),
-                        "message": str(err.get("message", err.get("error", err)))})
-        else:
-            out.append({"camera": camera, "path": "", "message": str(err)})
-    for warn in measured.get("warnings") or []:     # files only partly read: what the audit could not see
-        if isinstance(warn, dict):
-            out.append({"camera": camera, "path": str(warn.get("path", "")), "message": str(warn.get("message", "")),
-                        "partial": True})
+    facts = FootageFacts.from_dict(measured)
+    out: list[dict[str, Any]] = [{"camera": camera, "path": e.path, "message": e.message} for e in facts.errors]
+    # files only partly read: what the audit could not see
+    out += [{"camera": camera, "path": w.path, "message": w.message, "partial": True} for w in facts.warnings]
     return out
 
 
@@ -183,13 +177,8 @@ def analyse_footage(plan: dict[str, list[Path]], *, detector: Any, sample_fps: f
 
 
 def _measured_anything(result: dict[str, Any]) -> bool:
-    if isinstance(result.get("analysed"), bool):
-        return result["analysed"]
-    for key in ("frames_analysed", "frames_sampled", "frames"):
-        value = result.get(key)
-        if isinstance(value, (int, float)) and value > 0:
-            return True
-    return False
+    fo = FootageFacts.from_dict(result)
+    return fo.analysed or fo.frames_analysed > 0
 
 
 @dataclass

@@ -1,11 +1,12 @@
 """Redaction benchmark: `auditor redact` against `deface` on generated CCTV clips with exact ground truth.
 
-For each scene of auditor.footage.synth (generated into a temporary folder, MPEG-4 Part 2 like the analysis
-benchmark), in the same run:
+For each scene (the clips of bench/bench_footage.py: 720p, 12 fps, MPEG-4 Part 2, as many people per minute
+as the scene's original, generated into a temporary folder or reused from `--workdir`), in the same run:
 
-* `auditor redact CLIP -o OUT` (the real command, in a subprocess, default settings), timed end to end;
+* `auditor redact CLIP -o OUT` (the real command, in a subprocess, default settings), timed end to end (wall
+  time, and the CPU time of the process: user + system);
 * `deface CLIP -o OUT` (the PyPI package and its full dependencies, with onnxruntime, installed by this script
-  into a throw-away virtual environment), timed end to end;
+  into a throw-away virtual environment), timed the same way;
 * for both outputs, every frame is compared with the source: a ground-truth face (at least 60 % visible) is
   *masked* when the detail inside its box is gone (variance of the Laplacian below a quarter of the source's,
   or the box changed by more than 40 grey levels on average). Recall of masked faces per face-width band,
@@ -24,16 +25,17 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 import venv
-from dataclasses import replace
 from pathlib import Path
 
 import cv2
 import numpy as np
+from bench_footage import long_scene
 
 from auditor.footage import synth
 from auditor.footage.detectors import CctvFaceDetector
@@ -98,6 +100,7 @@ class Score:
         self.leak_frames_any = 0      # a face of any size left unmasked
         self.frames = 0
         self.seconds = 0.0
+        self.cpu = 0.0
 
     def add_frame(self, src: np.ndarray, out: np.ndarray | None, faces: list[dict]) -> None:
         self.frames += 1
@@ -176,12 +179,16 @@ def style_strength(clip: Path, truth: dict[int, list[dict]], *, every: int = 10,
 
 # --- the run -------------------------------------------------------------------------------------------------------
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system of the command and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    wall = time.perf_counter() - t0
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[:3])} failed ({done.returncode}): {done.stderr[-800:]}")
-    return time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def fmt(values: list[float | None]) -> str:
@@ -205,15 +212,15 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     try:
         for name in args.scenes:
-            scene = replace(synth.BENCH_SCENES[name], seconds=args.minutes * 60)
-            clip = work / f"{name}.mp4"
+            scene = long_scene(name, args.minutes)
+            clip = work / f"{name}_{args.minutes:g}min.mp4"             # the name bench_footage.py --clips uses
             truth_path = synth.ground_truth_path(clip)
             if not (clip.exists() and truth_path.exists()
                     and len(synth.read_ground_truth(truth_path)) == round(scene.seconds * scene.fps)):
                 synth.write_clip(scene, clip)            # (a clip kept in --workdir is reused at the same length)
             truth = synth.read_ground_truth(truth_path)
             outputs: dict[str, Path] = {}
-            seconds: dict[str, float] = {}
+            seconds: dict[str, tuple[float, float]] = {}
             ours = work / f"{name}.auditor.mp4"
             ours.unlink(missing_ok=True)
             seconds["auditor"] = timed([sys.executable, "-m", "auditor", "redact", str(clip), "-o", str(ours)])
@@ -224,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
                 outputs["deface"] = theirs
             scores = score_outputs(clip, truth, outputs)
             for k, s in scores.items():
-                s.seconds = seconds[k]
+                s.seconds, s.cpu = seconds[k]
             sidecar = json.loads((work / f"{name}.auditor.mp4.redaction.json").read_text())
             strength = style_strength(clip, truth)
             results.append((name, scene, scores, sidecar, strength))
@@ -238,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps([{
             "scene": n, "frames": sc["auditor"].frames,
             "recall": {k: s.recall() for k, s in sc.items()}, "fps": {k: s.fps for k, s in sc.items()},
+            "wall_s": {k: s.seconds for k, s in sc.items()}, "cpu_s": {k: s.cpu for k, s in sc.items()},
             "leak_frames_20px": {k: s.leak_frames for k, s in sc.items()},
             "leak_frames_any": {k: s.leak_frames_any for k, s in sc.items()},
             "verification_added_frames": len(side["frames_verification_added"]), "style_found": st}
@@ -249,11 +257,14 @@ def _print_scene(name, scene, scores, sidecar, strength) -> None:
     frames = scores["auditor"].frames
     print(f"\n{name} ({scene.width}x{scene.height}, {scene.fps:g} fps, {frames} frames); GT faces per band "
           + " ".join(f"{b[0]}:{int(n)}" for b, n in zip(BANDS, scores["auditor"].total)))
-    print(f"  {'tool':8} {'masked recall ' + ' '.join(b[0] for b in BANDS):>44}  leak>=20px  leak-any     fps")
+    print(f"  {'tool':8} {'masked recall ' + ' '.join(b[0] for b in BANDS):>44}  leak>=20px  leak-any     fps"
+          "  wall s   cpu s")
     for k, s in scores.items():
-        print(f"  {k:8} {fmt(s.recall()):>44}  {s.leak_frames:10d}  {s.leak_frames_any:8d}  {s.fps:6.2f}")
+        print(f"  {k:8} {fmt(s.recall()):>44}  {s.leak_frames:10d}  {s.leak_frames_any:8d}  {s.fps:6.2f}"
+              f"  {s.seconds:6.1f}  {s.cpu:6.1f}")
     if "deface" in scores and scores["deface"].fps:
-        print(f"  speed ratio auditor/deface: {scores['auditor'].fps / scores['deface'].fps:.2f}x")
+        print(f"  speed ratio auditor/deface: {scores['auditor'].fps / scores['deface'].fps:.2f}x (wall), "
+              f"{scores['deface'].cpu / max(scores['auditor'].cpu, 1e-9):.2f}x (CPU time)")
     print(f"  verification added a mask on {len(sidecar['frames_verification_added'])} frame(s); key frame every "
           f"{sidecar['detect_every']}; faces >= 20 px still found after pixelate/blur (no fill): "
           + ", ".join(f"{k} {v:.2f}" for k, v in strength.items()))

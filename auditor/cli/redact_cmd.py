@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from auditor.cli import ExitCode
+from auditor.core.fileio import InterruptedAfterCommit
 from auditor.core.tasks import Progress
 
 MASKS = ("solid", "pixelate", "blur")
@@ -108,16 +107,6 @@ class _Bar:
         self.bar.stop()
 
 
-def _write_sidecar(path: Path, report: dict) -> None:
-    tmp = path.with_name(f".redact-{os.getpid()}-{os.urandom(4).hex()}.json.part")
-    try:
-        tmp.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def main(args: argparse.Namespace) -> int:
     try:
         pairs = plan(list(args.inputs), args.output)
@@ -146,7 +135,7 @@ def main(args: argparse.Namespace) -> int:
             bar.start(src.name)
             try:
                 report = redact_video(src, dst, mask=args.mask, keep_audio=args.keep_audio,
-                                      detect_every=args.detect_every, progress=bar)
+                                      detect_every=args.detect_every, progress=bar, sidecar=sidecar_path(dst))
             except (RedactionError, FootageError, OSError) as exc:     # OSError: e.g. the disk filled up
                 bar.stop()
                 text = f"{exc.filename or dst}: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
@@ -154,17 +143,6 @@ def main(args: argparse.Namespace) -> int:
                 print(f"auditor redact: {named}; nothing written", file=sys.stderr)
                 failed += 1
                 continue
-            try:
-                _write_sidecar(sidecar_path(dst), report.to_dict())
-            except OSError as exc:
-                dst.unlink(missing_ok=True)                    # a copy without its sidecar is not delivered
-                bar.stop()
-                print(f"auditor redact: {sidecar_path(dst)}: {exc.strerror or exc}; nothing written", file=sys.stderr)
-                failed += 1
-                continue
-            except BaseException:
-                dst.unlink(missing_ok=True)
-                raise
             bar.stop()
             done.append(dst)
             added = len(report.verification_added)
@@ -173,10 +151,14 @@ def main(args: argparse.Namespace) -> int:
                   f"and {sidecar_path(dst).name}")
             for note in report.notes:
                 print(f"  note: {note}")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         bar.stop()
-        kept = f"; finished before: {', '.join(str(d) for d in done)}" if done else ""
-        print(f"auditor redact: interrupted; the copy in progress was not written{kept}", file=sys.stderr)
+        committed = isinstance(exc, InterruptedAfterCommit)    # Ctrl-C while the finished copy was renamed in
+        if committed:
+            done.append(dst)
+        kept = f"; finished: {', '.join(str(d) for d in done)}" if done else ""
+        lost = "" if committed else "; the copy in progress was not written"
+        print(f"auditor redact: interrupted{lost}{kept}", file=sys.stderr)
         return ExitCode.INTERRUPTED
     finally:
         bar.stop()

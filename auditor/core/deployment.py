@@ -12,7 +12,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from auditor.core.answers import ANSWER_SCHEMA
 
@@ -223,6 +223,11 @@ class Subject(str, Enum):
 LegalBasis = Literal["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]
 Art9Exception = Literal["9(2)(a)", "9(2)(b)", "9(2)(c)", "9(2)(d)", "9(2)(e)", "9(2)(f)", "9(2)(g)",
                         "9(2)(h)", "9(2)(i)", "9(2)(j)"]
+
+
+def _one_or_many(value: Any) -> Any:
+    """A single value where a list is expected: a list of one (older files give one Art 9(2) exception)."""
+    return [value] if isinstance(value, str) else value
 
 
 class OffencePrediction(str, Enum):
@@ -616,7 +621,11 @@ class Activity(Strict):
     data_categories: list[DataCategory] = Field(default_factory=list)
     subjects: list[Subject] = Field(default_factory=list)
     legal_basis: LegalBasis | None = None
-    art9_exception: Art9Exception | None = None
+    art9_exception: Annotated[list[Art9Exception], BeforeValidator(
+        _one_or_many, json_schema_input_type=Art9Exception | list[Art9Exception])] = Field(
+        default_factory=list, description="The Art 9(2) exception relied on, or a list when the activity relies on "
+                                          "several. The Facts list them in `art9_exceptions` and keep "
+                                          "`art9_exception` only when there is exactly one.")
     art9_statute: str | None = Field(None, description="The statute relied on for Art 9(2)(g), (h) or (i).")
     art9_law_kind: Art9LawKind | None = Field(
         None, description="What art9_statute is: a Union or Member State law, or a protocol, guideline or contract.")

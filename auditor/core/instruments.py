@@ -115,6 +115,9 @@ INSTRUMENT_INFO: dict[str, Instrument] = {
 
 INSTRUMENTS = tuple(INSTRUMENT_INFO)
 
+# The AI Act and the texts that amend or interpret it: cited only where an activity uses an AI technique.
+AI_ACT_INSTRUMENTS = frozenset({"AI Act", "Digital Omnibus on AI", "Commission Guidelines on prohibited AI practices"})
+
 
 def jurisdiction_of(instrument: str) -> str | None:
     info = INSTRUMENT_INFO.get(instrument)

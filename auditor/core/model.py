@@ -177,6 +177,7 @@ class Finding:
     waiver: WaiverState | None = None
     tier: Tier | None = None          # what this finding, as a blocker, means for the deployment (the rule's tier)
     feared_events: list[str] = field(default_factory=list)   # CNIL PIA feared events it bears on (the rule's)
+    risk_factors: list[str] = field(default_factory=list)    # narrow risk factors its remediation removes
     answer: Answer | None = None      # set when the assessor decided this finding (answered by the assessor)
     precedents: list[PrecedentNote] = field(default_factory=list)   # decisions that applied its provisions
 

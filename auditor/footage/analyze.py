@@ -14,6 +14,16 @@ from typing import Any
 import cv2
 import numpy as np
 
+from auditor.core.footage_facts import (
+    DetectorInfo,
+    EvidenceFrameRef,
+    FacesPerFrame,
+    FaceWidths,
+    FileFacts,
+    FootageFacts,
+    FootageProblem,
+    Resolution,
+)
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.footage import dori
 from auditor.footage.detectors import (
@@ -23,7 +33,6 @@ from auditor.footage.detectors import (
     default_detector,
 )
 from auditor.footage.frames import (
-    FileFacts,
     FootageError,
     expected_samples,
     iter_frames,
@@ -36,7 +45,7 @@ from auditor.footage.tracking import Tracker
 # sampled at least once or twice, and an hour of 720p is analysed in the time budget (docs/footage.md).
 DEFAULT_SAMPLE_FPS = 0.5
 # The CCTV stack calibrates its per-camera scale on the first frames, then again every N sampled frames.
-CALIBRATION_FRAMES = 4
+CALIBRATION_FRAMES = 2
 RECALIBRATE_EVERY = 60
 # Between calibrations the tuned detector runs only where the picture changed or a face was last seen
 # (auditor/footage/motion.py), and on the whole frame every N sampled frames.
@@ -92,7 +101,7 @@ class _CameraDetector:
             self.shape, self.count, self.calibration, self.current = pixels.shape, 0, [], None
         regions = self.motion.regions(pixels, keep=[f.box for f in self.last]) if self.use_motion else None
         if self.count < CALIBRATION_FRAMES or self.count % RECALIBRATE_EVERY == 0 or self.current is None:
-            faces = base.full_sweep(pixels)
+            faces = base.calibration_sweep(pixels)
             self.calibration = (self.calibration + faces)[-500:]
             self.current = base.tuned(self.calibration, pixels.shape[0])
         elif regions is None or self.count % FULL_FRAME_EVERY == 0:
@@ -343,24 +352,25 @@ def summarise(part: CameraPartial) -> dict[str, Any]:
     resolution = None
     if part.resolutions:
         w, h, _ = max(part.resolutions, key=lambda r: r[2])
-        resolution = {"width": w, "height": h}
-    return {
-        "analysed": part.analysed_files > 0 or frames > 0,
-        "files": merge_file_entries(part.files),
-        "errors": part.errors,
-        "warnings": part.warnings,
-        "frames_analysed": frames,
-        "sample_fps": part.sample_fps,
-        "duration_s": round(part.duration_s, 3),
-        "resolution": resolution,
-        "faces_per_frame": {"mean": round(float(np.mean(counts)), 3) if counts else 0.0,
-                            "max": int(max(counts)) if counts else 0},
-        "distinct_people": part.people,
-        "median_dwell_s": round(float(np.median(part.dwell)), 2) if part.dwell else None,
-        "face_width_px": _percentiles(widths),
-        "dori_class": dori.classify_camera(widths).value,
-        "face_recognition_grade": bool(frames) and part.id_frames >= min(MIN_RECOGNITION_FRAMES, frames),
-        "identification_grade_share": round(part.id_frames / frames, 4) if frames else 0.0,
-        "evidence_frames": evidence,
-        "detector": part.detector,
-    }
+        resolution = Resolution(w, h)
+    percentiles = _percentiles(widths)
+    return FootageFacts(
+        analysed=part.analysed_files > 0 or frames > 0,
+        files=[FileFacts.from_dict(f) for f in merge_file_entries(part.files)],
+        errors=[FootageProblem.from_dict(e) for e in part.errors],
+        warnings=[FootageProblem.from_dict(w) for w in part.warnings],
+        frames_analysed=frames,
+        sample_fps=part.sample_fps,
+        duration_s=round(part.duration_s, 3),
+        resolution=resolution,
+        faces_per_frame=FacesPerFrame(round(float(np.mean(counts)), 3) if counts else 0.0,
+                                      int(max(counts)) if counts else 0),
+        distinct_people=part.people,
+        median_dwell_s=round(float(np.median(part.dwell)), 2) if part.dwell else None,
+        face_width_px=FaceWidths(**percentiles) if percentiles else None,
+        dori_class=dori.classify_camera(widths).value,
+        face_recognition_grade=bool(frames) and part.id_frames >= min(MIN_RECOGNITION_FRAMES, frames),
+        identification_grade_share=round(part.id_frames / frames, 4) if frames else 0.0,
+        evidence_frames=[EvidenceFrameRef(**e) for e in evidence],
+        detector=DetectorInfo(**part.detector),
+    ).to_dict()

@@ -27,7 +27,7 @@ import bisect
 import math
 import struct
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from auditor.core.fileio import sha256_file
+from auditor.core.footage_facts import FileFacts
 from auditor.core.tasks import CancelToken
 
 VIDEO_SUFFIXES = {".mp4", ".mkv", ".avi", ".mov", ".m4v", ".gif"}
@@ -58,37 +59,6 @@ MAX_CONSECUTIVE_FAILURES = 50        # packets that do not decode, in a row, bef
 
 class FootageError(Exception):
     """A footage file that cannot be analysed; the message says why, in one line."""
-
-
-@dataclass
-class FileFacts:
-    """What one input file really is (the `files[]` entries of the footage facts)."""
-
-    path: str
-    sha256: str | None = None
-    kind: str | None = None              # video | image
-    container: str | None = None         # mp4 | mkv | avi | mov | gif | jpeg | png (sniffed from the bytes)
-    codec: str | None = None             # decoder name, e.g. "h264", "mpeg4", "mjpeg", "png"
-    fps: float | None = None             # the container's average frame rate (informative; timestamps rule)
-    frames_declared: int | None = None   # what the header says
-    frames_read: int = 0                 # frames found in the file (demuxed)
-    frames_decoded: int = 0              # frames decoded to pixels (fewer when sampling)
-    unreadable_frames: int = 0           # frames that are damaged or would not decode
-    width: int | None = None
-    height: int | None = None
-    rotation: int = 0                    # degrees the frames are turned to be upright (display matrix, EXIF)
-    duration_s: float | None = None      # from the timestamps of the frames read
-    timestamps: str | None = None        # "container" | "frame rate" | "assumed 25 fps"
-    read_problems: list[str] = field(default_factory=list)   # why frames are missing or damaged
-    error: str | None = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @property
-    def partial(self) -> bool:
-        """Part of the file could not be read (the analysis still used the rest)."""
-        return bool(self.read_problems)
 
 
 @dataclass

@@ -24,7 +24,7 @@ HISTORY = 5             # sampled frames in the median background
 THRESHOLD = 12          # change of a colour channel (0-255) that counts as motion, after the 8x reduction
 GROW_CELLS = 3          # changed areas grow by this many cells (24 px) on every side
 MIN_REGION_PX = 64      # regions are at least this large (CenterFace needs some context)
-MAX_SHARE = 0.55        # above this share of the frame, the whole frame is cheaper than its pieces
+MAX_SHARE = 0.75        # above this share of the frame, the whole frame is cheaper than its pieces
 
 
 class MotionRegions:

@@ -116,18 +116,25 @@ def smooth_boxes(frames: Sequence[Sequence[Box]], *, radius: int = 2, grow: floa
     overlap one of the target frame's own boxes by at least that IoU (the face is masked there already,
     e.g. by a track's interpolated box), so that a moving face does not leave a trail of masks.
     """
-    out: list[list[Box]] = [list(map(tuple, boxes)) for boxes in frames]
-    for t, boxes in enumerate(frames):
-        for d in range(1, radius + 1):
-            for target in (t - d, t + d):
-                if 0 <= target < len(frames):
-                    for b in boxes:
-                        grown = dilate(tuple(b), grow * d)
-                        if any(_covers(c, b) for c in frames[target]):
-                            continue
-                        if same_face_iou is None or not any(iou(tuple(c), tuple(b)) >= same_face_iou
-                                                            for c in frames[target]):
-                            out[target].append(grown)
+    return [smoothed_at(frames, i, radius=radius, grow=grow, same_face_iou=same_face_iou)
+            for i in range(len(frames))]
+
+
+def smoothed_at(frames: Sequence[Sequence[Box]], index: int, *, radius: int = 2, grow: float = 0.15,
+                same_face_iou: float | None = None) -> list[Box]:
+    """`smooth_boxes(frames, ...)[index]`, computed for that one frame only (redaction needs one at a time)."""
+    own = [tuple(b) for b in frames[index]]
+    out: list[Box] = list(own)  # type: ignore[arg-type]
+    for t in range(max(0, index - radius), min(len(frames), index + radius + 1)):
+        d = abs(t - index)
+        if d == 0:
+            continue
+        for b in frames[t]:
+            b = tuple(b)
+            if any(_covers(c, b) for c in own):
+                continue
+            if same_face_iou is None or not any(iou(c, b) >= same_face_iou for c in own):  # type: ignore[arg-type]
+                out.append(dilate(b, grow * d))  # type: ignore[arg-type]
     return out
 
 

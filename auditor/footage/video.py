@@ -6,14 +6,16 @@ frame every `detect_every` frames, follows them with the IoU/centroid tracker, i
 box between two sightings, holds masks across missed frames and over a margin of frames before and after
 (`tracking.smooth_boxes`), masks every frame, and runs the independent detector family (BlazeFace,
 `redact.Verifier`) on the masked frame: whatever it still finds is filled solid. The result is encoded with
-PyAV into a temporary file beside the target (only masked pixels are ever encoded) and renamed into place
-at the end; on an error or Ctrl-C the temporary file is removed. Audio is dropped and the container's
-metadata is not copied, unless `keep_audio`.
+PyAV into a temporary file beside the target (only masked pixels are ever encoded), written and renamed
+into place by the core output writer (`auditor.core.fileio.OutputSet`: fsync, the target's permissions,
+the JSON sidecar committed together with the copy); on an error or Ctrl-C the temporary files are removed.
+Audio is dropped and the container's metadata is not copied, unless `keep_audio`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import time
 from collections import deque
@@ -26,6 +28,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from auditor.core.errors import InputError
+from auditor.core.fileio import OutputSet, OutputTarget, check_output, sha256_file
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.footage.analyze import _CameraDetector
 from auditor.footage.detectors import FaceDetector, default_detector
@@ -37,7 +41,6 @@ from auditor.footage.frames import (
     Frame,
     iter_frames,
     probe,
-    sha256_file,
 )
 from auditor.footage.redact import (
     DEFAULT_MASK,
@@ -48,7 +51,7 @@ from auditor.footage.redact import (
     enlarge,
     mask_region,
 )
-from auditor.footage.tracking import Box, Tracker, iou, smooth_boxes
+from auditor.footage.tracking import Box, Tracker, iou, smoothed_at
 
 SIDECAR_SCHEMA_VERSION = 1
 # Key frames (full detection) per second of footage; the frames between them are covered by the tracks
@@ -64,11 +67,13 @@ MIN_MARGIN_FRAMES = 2
 SMOOTH_GROW = 0.1
 # Held boxes of a face seen once (motion unknown) grow by this share of their size per frame.
 UNKNOWN_MOTION_GROW = 0.3
+# How fast (face widths per frame) a face found first near a frame edge may have come in from that edge.
+EDGE_SPEED = 1.0
 # Face widths per second a face may move between key frames and stay on its track (fast walkers near the
 # camera, measured on the benchmark's aisle scene: about 13).
 TRACK_MAX_JUMP = 25.0
 # A box is not copied into a neighbouring frame whose own boxes already hold the same face (IoU at least).
-SAME_FACE_IOU = 0.2
+SAME_FACE_IOU = 0.4
 
 # Output container by file name extension (what PyAV/FFmpeg calls it).
 CONTAINERS = {".mp4": "mp4", ".m4v": "mp4", ".mov": "mov", ".mkv": "matroska", ".avi": "avi"}
@@ -146,11 +151,6 @@ def check_paths(src: Path, dst: Path) -> None:
         raise RedactionError(f"{dst}: folder {parent} is not writable")
 
 
-def _temp_beside(dst: Path) -> Path:
-    """A short hidden name in the target's folder (a 250-byte target name still leaves room)."""
-    return dst.with_name(f".redact-{os.getpid()}-{os.urandom(4).hex()}.part")
-
-
 # --- where the masks go --------------------------------------------------------------------------------------
 
 @dataclass
@@ -197,7 +197,7 @@ class MaskPlanner:
         return self._ready(final=True)
 
     def _key(self, frame: Frame, faces: list[Box]) -> None:
-        self.last_key = frame.index
+        previous_key, self.last_key = self.last_key, frame.index
         ids = self.tracker.update(frame.timestamp_s, faces)
         by_index = {p.frame.index: p for p in self.window}
         for tid, box in zip(ids, faces):
@@ -214,6 +214,15 @@ class MaskPlanner:
                         for d in range(1, self.margin + 1):
                             if j - d in by_index:
                                 by_index[j - d].held.append(_moved(prev, motion, -d, self.grow))  # type: ignore[arg-type]
+            if tid not in self.seen or self.seen[tid][0] < previous_key:
+                # a new face, or one missed on the previous key frame (or matched to someone who left): it may
+                # have been in the frames since the previous key frame, moving an unknown way (entering the
+                # picture): masked over the margin before, grown generously
+                for d in range(1, self.margin + 1):
+                    if frame.index - d in by_index:
+                        held = _moved(box, None, -d, UNKNOWN_MOTION_GROW)
+                        by_index[frame.index - d].held.append(_to_near_edges(held, box, d, frame.pixels.shape,
+                                                                              self.margin))
             self.seen[tid] = (frame.index, box, motion)  # type: ignore[assignment]
         for tid in [t for t, (j, _, _) in self.seen.items() if frame.index - j > self.hold]:
             del self.seen[tid]
@@ -225,7 +234,7 @@ class MaskPlanner:
             after = [p.boxes for p in list(self.window)[:self.margin]]
             before = list(self.history)
             seq = before + [pending.boxes] + after
-            boxes = smooth_boxes(seq, radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU)[len(before)]
+            boxes = smoothed_at(seq, len(before), radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU)
             self.history.append(pending.boxes)
             out.append((pending.frame, merge_boxes(boxes + pending.held)))
         return out
@@ -237,6 +246,26 @@ def _moved(box: Box, motion: Box | None, frames: int, grow: float) -> Box:
     w, h = max(w, 1.0), max(h, 1.0)
     g = grow * abs(frames)
     return (x - w * g, y - h * g, w * (1 + 2 * g), h * (1 + 2 * g))
+
+
+def _to_near_edges(held: Box, box: Box, frames: int, shape: tuple[int, ...], margin: int) -> Box:
+    """`held` stretched towards each frame edge near the face `box` (within `margin` frames of travel).
+
+    A face entering the picture is found only once mostly inside; `frames` frames before, it was between the
+    edge and where it was found, up to EDGE_SPEED face widths per frame away (a brisk walker near the camera).
+    """
+    H, W = shape[:2]
+    x, y, w, h = box
+    x0, y0, x1, y1 = held[0], held[1], held[0] + held[2], held[1] + held[3]
+    if x < margin * EDGE_SPEED * w:
+        x0 = min(x0, max(0.0, x - frames * EDGE_SPEED * w))
+    if W - (x + w) < margin * EDGE_SPEED * w:
+        x1 = max(x1, min(float(W), x + w + frames * EDGE_SPEED * w))
+    if y < margin * EDGE_SPEED * h:
+        y0 = min(y0, max(0.0, y - frames * EDGE_SPEED * h))
+    if H - (y + h) < margin * EDGE_SPEED * h:
+        y1 = max(y1, min(float(H), y + h + frames * EDGE_SPEED * h))
+    return (x0, y0, x1 - x0, y1 - y0)
 
 
 def merge_boxes(boxes: list[Box], *, min_iou: float = 0.5) -> list[Box]:
@@ -403,7 +432,7 @@ def _verifier_facts(verifier: Verifier | None) -> dict[str, Any]:
 def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_MASK, keep_audio: bool = False,
                  detector: FaceDetector | None = None, verifier: Verifier | None = None,
                  detect_every: int | None = None, progress: ProgressFn = no_progress,
-                 cancel: CancelToken | None = None) -> RedactionReport:
+                 cancel: CancelToken | None = None, sidecar: Path | str | None = None) -> RedactionReport:
     """Write a redacted copy of the clip (or still) `src` to `dst`, atomically; returns what was done.
 
     Args:
@@ -412,6 +441,8 @@ def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_
         detector: the detection stack (default: the analysis default, calibrated on this clip).
         verifier: the independent family run on every masked frame (default: BlazeFace, `default_verifier()`).
         detect_every: a key frame every N frames (default: DETECT_FPS key frames per second of footage).
+        sidecar: also write the report as JSON there; the copy and its sidecar are renamed into place together
+            (neither exists without the other).
 
     Raises:
         RedactionError, FootageError: bad input or output (nothing written).
@@ -422,6 +453,12 @@ def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_
     if mask not in MASK_STYLES:
         raise RedactionError(f"unknown mask style {mask!r}; expected one of {', '.join(MASK_STYLES)}")
     check_paths(src, dst)
+    targets = [_target(dst, "the output", src)]
+    if sidecar is not None:
+        sidecar = Path(sidecar)
+        if sidecar.suffix.lower() != ".json":
+            raise RedactionError(f"{sidecar}: the sidecar must be a .json file")
+        targets.append(_target(sidecar, "the sidecar", src))
     facts = probe(src)
     verifier = verifier if verifier is not None else default_verifier()
     if verifier is None:
@@ -434,20 +471,30 @@ def redact_video(src: Path | str, dst: Path | str, *, mask: MaskStyle = DEFAULT_
                              output={"path": str(dst)}, mask=mask, audio="none",
                              detector={"name": det.name, "version": getattr(det, "version", "")},
                              verifier=_verifier_facts(verifier))
-    tmp = _temp_beside(dst)
-    try:
+    with OutputSet() as outputs:          # on any error or Ctrl-C before commit, every temporary file is removed
+        tmp = outputs.stage(targets[0])
         if facts.kind == "image":
             _redact_image(facts, dst, tmp, mask=mask, detector=det, verifier=verifier, report=report)
         else:
             _redact_clip(facts, src, dst, tmp, mask=mask, keep_audio=keep_audio, detector=det, verifier=verifier,
                          detect_every=detect_every, report=report, progress=progress, cancel=cancel)
-        os.replace(tmp, dst)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    report.output["sha256"] = sha256_file(dst)
-    report.seconds = time.monotonic() - started
+        report.output["sha256"] = sha256_file(tmp)         # the bytes that are renamed into place
+        report.seconds = time.monotonic() - started
+        if sidecar is not None:
+            outputs.stage(targets[1]).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+        outputs.commit()
     return report
+
+
+def _target(path: Path, what: str, src: Path) -> OutputTarget:
+    """The checked output target (a regular file, never the input), for the core writer."""
+    try:
+        target = check_output(path, what, inputs=[src], allow_stdout=False)
+    except InputError as exc:
+        raise RedactionError("; ".join(f"{path}: {p.message}" for p in exc.problems)) from None
+    if target.kind != "file":
+        raise RedactionError(f"{path}: exists and is not a regular file")
+    return target
 
 
 def _apply(pixels: np.ndarray, boxes: list[Box], *, mask: MaskStyle, verifier: Verifier, seed: int,

@@ -137,8 +137,8 @@ def _principles(result: AuditResult, lang: str) -> dict[int, str]:
     for a in acts:
         out[211].append(f"{a.get('name')}: {a.get('purpose') or v('purpose_category', a.get('purpose_category'), lang)}")
         basis = v("legal_basis", a.get("legal_basis"), lang)
-        if a.get("art9_exception"):
-            basis += f"; {t(lang, 'Art 9(2) exception')} {a['art9_exception']}"
+        if a.get("art9_exceptions"):
+            basis += f"; {t(lang, 'Art 9(2) exception')} {', '.join(a['art9_exceptions'])}"
         out[212].append(f"{a.get('name')}: {basis}")
         out[213].append(f"{a.get('name')}: {i18n.vocab_list('data_category', a.get('data_categories'), lang)}")
         if isinstance(a.get("consent"), dict):

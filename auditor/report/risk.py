@@ -37,19 +37,21 @@ A measure not declared is not credited (it neither lowers nor raises a level). *
 measures** means: every open finding (not waived, not a question) is remedied as its remediation says.
 The "open findings" factors count the open findings whose rule declares that feared event
 (`feared_events` in the rule file). A factor is then removed when an open finding bears on the factor's
-feared event (those factors) or its rule id matches the factor's `remedied_by` pattern (the others), or
+feared event (those factors) or its rule lists the factor among the narrow risk factors its remediation
+removes (`risk_factors` in the rule file, from the vocabulary of auditor/core/risk_factors.py: the others), or
 (severity factors tied to an activity or camera) when every one of its subjects carries an open blocker,
-whose remediation is to stop or redesign that processing. Waived findings remedy nothing.
+whose remediation is to stop or redesign that processing. Waived findings remedy nothing. No rule id is
+ever matched.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Iterable
 
 from auditor.core.model import AuditResult, Finding, Severity, Text, Tier
+from auditor.core.risk_factors import RISK_FACTORS
 
 EVENTS = ("access", "modification", "disappearance")
 
@@ -138,15 +140,13 @@ def _open(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _matching(findings: list[Finding], remedied_by: str | tuple[str, ...] | None) -> tuple[str, ...]:
-    """Rule ids of the open findings that remedy a factor: those bearing on one of the feared events its rule
-    declares (`feared_events`), or, for the narrower factors not yet expressed that way, whose rule id
-    matches a pattern."""
+    """Rule ids of the open findings that remedy a factor: those whose rule declares the factor's narrow risk
+    factor (`risk_factors`, a name) or bears on one of its feared events (`feared_events`, a tuple)."""
     if not remedied_by:
         return ()
     if isinstance(remedied_by, tuple):
         return tuple(sorted({f.rule_id for f in findings if set(f.feared_events) & set(remedied_by)}))
-    rx = re.compile(remedied_by)
-    return tuple(sorted({f.rule_id for f in findings if rx.search(f.rule_id)}))
+    return tuple(sorted({f.rule_id for f in findings if remedied_by in f.risk_factors}))
 
 
 @dataclass
@@ -157,8 +157,12 @@ class _Candidate:
     text: Text
     level: int = 0
     delta: int = 0
-    remedied_by: str | tuple[str, ...] | None = None    # feared events (tuple) or a rule-id pattern
+    remedied_by: str | tuple[str, ...] | None = None    # a risk factor (RISK_FACTORS) or feared events (tuple)
     subjects: tuple[str, ...] = ()          # "activity:x" / "camera:y": removed when all carry an open blocker
+
+    def __post_init__(self) -> None:
+        if isinstance(self.remedied_by, str) and self.remedied_by not in RISK_FACTORS:
+            raise ValueError(f"unknown risk factor {self.remedied_by!r} (auditor/core/risk_factors.py)")
 
 
 def _severity_factors(facts: dict) -> list[_Candidate]:
@@ -172,7 +176,7 @@ def _severity_factors(facts: dict) -> list[_Candidate]:
         out.append(_Candidate("S-STAFF", ("access",), "severity", Text(
             "Staff are filmed at work: leaked footage exposes their conduct and movements",
             "Des salariés sont filmés au travail : une fuite expose leur comportement et leurs déplacements"), level=3,
-            remedied_by=r"EMPLOYEE-WORKSTATION|CASHIER|STAFF"))
+            remedied_by="staff_filmed_at_work"))
     if any("minors" in _list(a.get("subjects")) for a in acts):
         out.append(_Candidate("S-MINORS", ("access",), "severity", Text(
             "Minors are declared among the people concerned", "Des mineurs figurent parmi les personnes concernées"),
@@ -182,10 +186,11 @@ def _severity_factors(facts: dict) -> list[_Candidate]:
         out.append(_Candidate("S-IDGRADE", ("access",), "severity", Text(
             f"Identification-grade faces are captured ({', '.join(s.split(':', 1)[1] for s in idg)})",
             f"Des visages de qualité identification sont captés ({', '.join(s.split(':', 1)[1] for s in idg)})"),
-            level=3, remedied_by=r"ID-GRADE", subjects=idg))
+            level=3, remedied_by="identification_grade_faces", subjects=idg))
     loc = tuple(f"activity:{a.get('id')}" for a in acts
                 if a.get("technique") in ("wifi_mac", "ble_beacon_app", "reid_tracking")
-                or {"location_trail", "device_identifiers"} & set(_list(a.get("data_categories"))))
+                or {"location_trail", "device_identifiers"} & set(_list(a.get("data_categories")))
+                or {"wifi_probe", "ble_scanner", "ble_beacon"} & set(_list(_dict(a.get("derived")).get("sensor_kinds"))))
     if loc:
         out.append(_Candidate("S-TRACKING", ("access",), "severity", Text(
             "Movements of people are tracked across the store (location trails, device identifiers)",
@@ -201,7 +206,7 @@ def _severity_factors(facts: dict) -> list[_Candidate]:
     if intimate:
         out.append(_Candidate("S-INTIMATE", ("access",), "severity", Text(
             "A camera films an intimate or private area", "Une caméra filme une zone intime ou privée"),
-            level=4, remedied_by=r"INTIMATE", subjects=intimate))
+            level=4, remedied_by="intimate_zone_filmed", subjects=intimate))
     special = tuple(f"activity:{a.get('id')}" for a in acts if _list(_dict(a.get("derived")).get("special_categories")))
     if special or _list(d.get("special_categories")):
         cats = ", ".join(sorted({str(c) for c in _list(d.get("special_categories"))}))
@@ -234,7 +239,7 @@ def _severity_factors(facts: dict) -> list[_Candidate]:
         out.append(_Candidate("S-AUTOMATED", ("modification",), "severity", Text(
             "Outputs trigger actions on people (alerts, refusals, prices): wrong data lead to wrong treatment",
             "Les résultats déclenchent des actions envers les personnes (alertes, refus, prix) : des données "
-            "erronées entraînent un traitement injuste"), level=3, remedied_by=r"ART22", subjects=auto))
+            "erronées entraînent un traitement injuste"), level=3, remedied_by="automated_action_on_people", subjects=auto))
     pay = tuple(f"activity:{a.get('id')}" for a in acts if a.get("technique") == "face_verification_payment")
     if pay:
         out.append(_Candidate("S-PAYMENT", ("modification",), "severity", Text(
@@ -273,29 +278,29 @@ def _likelihood_factors(facts: dict) -> list[_Candidate]:
         out.append(_Candidate("L-OFFSITE", ("access",), "likelihood", Text(
             "Images or templates are stored or processed outside the store, or by a vendor",
             "Des images ou des gabarits sont stockés ou traités hors du magasin, ou par un prestataire"), delta=1,
-            remedied_by=r"ART25|BY-DESIGN|EDGE|ART28"))
+            remedied_by="images_leave_store"))
     transfers = [t for a in acts for t in _list(_dict(a.get("derived")).get("transfers_outside_eea"))]
     if transfers:
         out.append(_Candidate("L-TRANSFER", ("access",), "likelihood", Text(
             "Data are transferred outside the EEA", "Des données sont transférées hors de l'EEE"), delta=1,
-            remedied_by=r"ART44|TRANSFER"))
+            remedied_by="transfer_outside_eea"))
     broad = [c for c in cams if {"all_staff", "vendor", "public"} & set(_list(c.get("viewers")))
              or c.get("live_public_monitor")]
     if broad:
         out.append(_Candidate("L-VIEWERS", ("access",), "likelihood", Text(
             "Many people can view the images (all staff, vendor, public, or a public live monitor)",
             "De nombreuses personnes peuvent voir les images (tout le personnel, un prestataire, le public, ou un "
-            "écran public)"), delta=1, remedied_by=r"ACCESS-RESTRICTED|ART32|VIEWER|PUBLIC-MONITOR"))
+            "écran public)"), delta=1, remedied_by="broad_viewer_set"))
     if ac.get("remote_viewing") and ac.get("mfa_remote") is False:
         out.append(_Candidate("L-REMOTE", ("access",), "likelihood", Text(
             "Remote viewing without multi-factor authentication",
-            "Accès à distance sans authentification multifacteur"), delta=1, remedied_by=r"ART32|SECURITY|MFA"))
+            "Accès à distance sans authentification multifacteur"), delta=1, remedied_by="remote_viewing_without_mfa"))
     unencrypted = sec.get("encryption_at_rest") is False or any(
         _dict(c.get("encryption")).get("at_rest") is False for c in cams)
     if unencrypted:
         out.append(_Candidate("L-UNENCRYPTED", ("access",), "likelihood", Text(
             "Footage is not encrypted at rest", "Les images ne sont pas chiffrées au repos"), delta=1,
-            remedied_by=r"ART32|SECURITY|ENCRYPT"))
+            remedied_by="footage_unencrypted"))
     if ac.get("role_based") and ac.get("logging"):
         out.append(_Candidate("L-ACCESS-CONTROL", ("access",), "likelihood", Text(
             "Role-based access and access logging are declared",
@@ -310,7 +315,7 @@ def _likelihood_factors(facts: dict) -> list[_Candidate]:
         out.append(_Candidate("L-NO-LOG", ("modification",), "likelihood", Text(
             "Access to footage is not logged or not restricted by role",
             "L'accès aux images n'est pas journalisé ou pas restreint selon le rôle"), delta=1,
-            remedied_by=r"ART32|SECURITY|ACCESS-RESTRICTED"))
+            remedied_by="access_not_logged_or_restricted"))
     loose = [a for a in acts if _dict(a.get("watchlist")) and (
         _dict(a.get("watchlist")).get("enrolment_criteria_documented") is False
         or (a.get("technique") == "face_id_watchlist" and not _dict(a.get("watchlist")).get("review_cycle_days")))]
@@ -318,11 +323,11 @@ def _likelihood_factors(facts: dict) -> list[_Candidate]:
         out.append(_Candidate("L-WATCHLIST", ("modification",), "likelihood", Text(
             "Watch-list entries have no documented criteria or no review cycle",
             "Les entrées de la liste de surveillance n'ont pas de critères documentés ou de cycle de révision"),
-            delta=1, remedied_by=r"ART5-1D|WATCHLIST"))
+            delta=1, remedied_by="watchlist_without_criteria_or_review"))
     if any(v.get("art28_contract") is False for v in vendors):
         out.append(_Candidate("L-NO-DPA", ("modification",), "likelihood", Text(
             "A processor works without an Art 28 contract", "Un sous-traitant intervient sans contrat article 28"),
-            delta=1, remedied_by=r"ART28"))
+            delta=1, remedied_by="processor_without_contract"))
     out.append(_Candidate("L-INTEGRITY-FINDINGS", ("modification",), "likelihood", Text(
         "Open findings bearing on unwanted modification (security, accuracy, decisions on people)",
         "Constats ouverts portant sur la modification non désirée (sécurité, exactitude, décisions sur les "
@@ -333,16 +338,16 @@ def _likelihood_factors(facts: dict) -> list[_Candidate]:
         out.append(_Candidate("L-NO-PATCH", ("disappearance",), "likelihood", Text(
             "Recorders and cameras are not patched (ransomware, failures)",
             "Enregistreurs et caméras non mis à jour (rançongiciels, pannes)"), delta=1,
-            remedied_by=r"ART32|SECURITY|PATCH"))
+            remedied_by="systems_not_patched"))
     if proc.get("freeze_on_request") is False:
         out.append(_Candidate("L-NO-FREEZE", ("disappearance",), "likelihood", Text(
             "Footage under a pending request is not kept: rotation can erase it",
             "Les images visées par une demande en cours ne sont pas préservées : la rotation peut les effacer"),
-            delta=1, remedied_by=r"ART15|ACCESS-FOOTAGE|FREEZE"))
+            delta=1, remedied_by="footage_not_kept_on_request"))
     if proc.get("incident_response") is False:
         out.append(_Candidate("L-NO-IR", ("disappearance",), "likelihood", Text(
             "No incident-response procedure", "Pas de procédure de gestion des incidents"), delta=1,
-            remedied_by=r"ART32|ART33|INCIDENT"))
+            remedied_by="no_incident_response"))
     out.append(_Candidate("L-AVAILABILITY-FINDINGS", ("disappearance",), "likelihood", Text(
         "Open findings bearing on disappearance (security, footage kept while a request is pending)",
         "Constats ouverts portant sur la disparition (sécurité, images préservées pendant une demande)"), delta=1,

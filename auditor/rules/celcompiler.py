@@ -624,8 +624,12 @@ class _Compiler:
             value = int(text, 16) if text.lstrip("-").lower().startswith("0x") else int(text)
             if text.startswith("-0x"):
                 value = -int(text[3:], 16)
+            if not -(1 << 63) <= value < (1 << 63):      # CEL: an int literal beyond 64 bits does not compile
+                raise CompileError(f"integer literal {text} is beyond 64 bits")
         elif kind == "UINT_LIT":
             value = int(text[:-1], 0) if "x" in text.lower() else int(text[:-1])
+            if not 0 <= value < (1 << 64):
+                raise CompileError(f"unsigned integer literal {text} is beyond 64 bits")
         elif kind == "FLOAT_LIT":
             value = float(text)
         elif kind in ("STRING_LIT", "MLSTRING_LIT"):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.core.derived_facts import CameraDerived
+from auditor.core.footage_facts import FootageFacts
 from auditor.core.deployment import EEA_COUNTRIES, Activity, Camera, Deployment
 from auditor.core.dpia_lists import CNIL_ITEMS, WP248_CRITERIA
 from auditor.core.i18n import format_number
@@ -56,41 +58,37 @@ def _unique(items: list) -> list:
 
 # --- per camera ----------------------------------------------------------------------------------------------
 
+def _zone_public(dep: Deployment, zone: str | None, *, street: bool = False) -> bool:
+    """Whether a camera or sensor in `zone` covers a publicly accessible area: a closed site's entrance or sales
+    floor is not; the street and a mall's common areas are, whoever covers them."""
+    return zone not in STAFF_ONLY_ZONES and (
+        dep.store.open_to_public is True or street or zone in OUTSIDE_ZONES
+        or (zone in PUBLIC_ZONES and dep.store.open_to_public is not False))
+
+
 def camera_derived(dep: Deployment, cam: Camera, footage: dict[str, Any] | None) -> dict[str, Any]:
     activities = [a for a in dep.activities if cam.id in a.cameras]
-    share = 0.0
-    if footage is not None:
-        value = footage.get("identification_grade_share")
-        share = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-    id_grade = (footage is not None and footage.get("face_recognition_grade") is True
-                and share >= ID_GRADE_SHARE_THRESHOLD)
-    return {
-        # a closed site's entrance or sales floor is not publicly accessible; the street and a mall's
-        # common areas are, whoever films them
-        "publicly_accessible": cam.zone not in STAFF_ONLY_ZONES and (
-            dep.store.open_to_public is True or cam.public_road_in_view is True or cam.zone in OUTSIDE_ZONES
-            or (cam.zone in PUBLIC_ZONES and dep.store.open_to_public is not False)),
-        "employees_in_scope": (cam.zone in EMPLOYEE_ZONES or cam.employee_workstations_in_view is True
-                               or cam.cashier_in_view is True),
-        "techniques": _unique([a.technique for a in activities]),
-        "activity_ids": [a.id for a in activities],
-        "purposes_anonymous_only": bool(cam.purposes) and all(p in ANONYMOUS_PURPOSES for p in cam.purposes),
-        "continuous": cam.recording is True and cam.schedule != "after_hours",
-        "id_grade_capture": bool(id_grade),
-        "id_grade_share": share,
-        "footage_analysed": footage is not None,
-        "intimate_zone": cam.zone in INTIMATE_ZONES,
-    }
+    fo = FootageFacts.from_dict(footage) if footage is not None else None
+    share = fo.identification_grade_share if fo is not None else 0.0
+    id_grade = fo is not None and fo.face_recognition_grade and share >= ID_GRADE_SHARE_THRESHOLD
+    return CameraDerived(
+        publicly_accessible=_zone_public(dep, cam.zone, street=cam.public_road_in_view is True),
+        employees_in_scope=(cam.zone in EMPLOYEE_ZONES or cam.employee_workstations_in_view is True
+                            or cam.cashier_in_view is True),
+        techniques=_unique([a.technique for a in activities]),
+        activity_ids=[a.id for a in activities],
+        purposes_anonymous_only=bool(cam.purposes) and all(p in ANONYMOUS_PURPOSES for p in cam.purposes),
+        continuous=cam.recording is True and cam.schedule != "after_hours",
+        id_grade_capture=bool(id_grade),
+        id_grade_share=share,
+        footage_analysed=footage is not None,
+        intimate_zone=cam.zone in INTIMATE_ZONES,
+    ).to_dict()
 
 
 def _footage_saw_faces(footage: dict[str, Any] | None) -> bool:
     """Whether footage analysis measured any face (docs/footage.md keys; absent keys count as none)."""
-    if not footage:
-        return False
-    per_frame = footage.get("faces_per_frame")
-    if isinstance(per_frame, dict) and _positive(per_frame.get("max")):
-        return True
-    return any(_positive(footage.get(k)) for k in ("distinct_people", "identification_grade_share"))
+    return footage is not None and FootageFacts.from_dict(footage).saw_faces
 
 
 def _positive(value: Any) -> bool:
@@ -117,12 +115,14 @@ def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, A
                      footage: dict[str, dict[str, Any]]) -> dict[str, Any]:
     t, signals = act.technique, set(act.signals)
     cameras = [c for c in dep.cameras if c.id in act.cameras]
+    sensors = [x for x in dep.sensors if x.id in act.sensors]
+    sensor_kinds = _unique([x.kind for x in sensors])
     gdpr_bio = (act.template_created is True or t in FACE_ID
                 or (t == "reid_tracking" and bool(signals & FACE_GAIT_BODY)))
     special = []
     if gdpr_bio:
         special.append("biometric_identification")
-    if t in HEALTH:
+    if t in HEALTH or "thermal" in sensor_kinds:     # a thermal sensor measures body temperature
         special.append("health")
     if t == "demographic_ethnicity" or "ethnic_origin" in act.data_categories:
         special.append("ethnic_origin")
@@ -133,7 +133,11 @@ def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, A
                  or (t == "mood_music" and bool(signals & FACE_VOICE_BODY)))
     aiact_type = _aiact_type(act)
     site_public = dep.store.open_to_public is True
-    publicly = any(cams[c.id]["publicly_accessible"] for c in cameras) if cameras else site_public
+    if cameras or any(x.zone for x in sensors):
+        publicly = (any(cams[c.id]["publicly_accessible"] for c in cameras)
+                    or any(_zone_public(dep, x.zone) for x in sensors if x.zone))
+    else:                                          # nothing says where it runs: the site decides
+        publicly = site_public
     if dep.store.open_to_public is None and publicly:
         site_public = True
     vendors = {v.name: v for v in dep.vendors}
@@ -157,6 +161,8 @@ def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, A
         "minors_in_scope": "minors" in act.subjects or (site_public and dep.store.minors_may_be_present is not False),
         "publicly_accessible": publicly,
         "camera_zones": _unique([c.zone for c in cameras]),
+        "sensor_kinds": sensor_kinds,
+        "sensor_zones": _unique([x.zone for x in sensors if x.zone]),
         "operator_in_frame": any(c.cashier_in_view is True or c.employee_workstations_in_view is True
                                  or (c.zone == "checkout" and _footage_saw_faces(footage.get(c.id)))
                                  for c in cameras),
@@ -165,7 +171,7 @@ def activity_derived(dep: Deployment, act: Activity, cams: dict[str, dict[str, A
                                                 "heatmap") or (t == "people_count" and "face" in signals),
         "vendors_outside_eea": outside_vendors,
         "transfers_outside_eea": transfers,
-        "consent_based": act.legal_basis == "6(1)(a)" or act.art9_exception == "9(2)(a)",
+        "consent_based": act.legal_basis == "6(1)(a)" or "9(2)(a)" in act.art9_exception,
     }
 
 
@@ -412,6 +418,16 @@ def build_derived(dep: Deployment, footage: dict[str, dict[str, Any]]) -> tuple[
     }, cams, acts
 
 
+def art9_facts(declared: list[str] | None) -> dict[str, Any]:
+    """An activity's Art 9(2) exceptions in the Facts: `art9_exceptions` lists them all; `art9_exception` holds
+    the value only when there is exactly one, so that a rule reading the single value asks the assessor rather
+    than judge on one exception of several. Nothing when none is declared (a rule that needs one asks)."""
+    unique = list(dict.fromkeys(declared or []))
+    if not unique:
+        return {}
+    return {"art9_exceptions": unique, **({"art9_exception": unique[0]} if len(unique) == 1 else {})}
+
+
 def build_facts(dep: Deployment, *, footage: dict[str, dict[str, Any]] | None = None, audit_date: str,
                 audit_time: str | None = None) -> dict[str, Any]:
     """The Facts document of a deployment (a plain, JSON-serialisable dict).
@@ -435,6 +451,7 @@ def build_facts(dep: Deployment, *, footage: dict[str, dict[str, Any]] | None = 
             item["footage"] = footage[cam.id]
         item["derived"] = cams[cam.id]
     for act, item in zip(dep.activities, facts.get("activities", [])):
+        item.update(art9_facts(item.pop("art9_exception", None)))
         item["derived"] = acts[act.id]
     facts["derived"] = derived
     return facts

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.core.answers import FAILED, Answer
-from auditor.core.instruments import fits
+from auditor.core.instruments import AI_ACT_INSTRUMENTS, fits
 from auditor.core.model import Check, Finding, Reference, Severity, Text, Tier
 from auditor.core.model import Outcome as CheckOutcome
 from auditor.core.i18n import format_number, question_mark, t
@@ -177,12 +177,29 @@ def _evidence(rule: Rule, subject: Subject, outcome: Outcome) -> dict[str, Any]:
     return out
 
 
-def fitting_references(rule: Rule, root: dict[str, Any]) -> list[Reference]:
-    """The rule's references that may be cited for this store: national instruments of another country are
-    dropped (an EU rule may cite the CNIL for a store in France, never for a store in Spain)."""
-    store = root.get("store")
+def fitting_references(rule: Rule, subject: Subject) -> list[Reference]:
+    """The rule's references that may be cited for this store and subject: national instruments of another
+    country are dropped (an EU rule may cite the CNIL for a store in France, never for a store in Spain), and so
+    is the AI Act where no AI technique is used (see `_uses_ai`)."""
+    store = subject.root.get("store")
     country = store.get("country") if isinstance(store, dict) else None
-    return [r for r in rule.references if fits(r.instrument, country)]
+    ai = _uses_ai(subject)
+    return [r for r in rule.references
+            if fits(r.instrument, country) and (ai is not False or r.instrument not in AI_ACT_INSTRUMENTS)]
+
+
+def _uses_ai(subject: Subject) -> bool | None:
+    """Whether the subject involves an AI technique: the activity's own `derived.is_ai`, else whether any activity
+    of the deployment is an AI system (`derived.ai_activities`); None when the derived facts do not say."""
+    activity = subject.local.get("activity") if subject.local else None
+    if isinstance(activity, dict):
+        derived = activity.get("derived")
+        if isinstance(derived, dict) and isinstance(derived.get("is_ai"), bool):
+            return derived["is_ai"]
+    derived = subject.root.get("derived")
+    if isinstance(derived, dict) and isinstance(derived.get("ai_activities"), list):
+        return bool(derived["ai_activities"])
+    return None
 
 
 def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | None:
@@ -198,10 +215,10 @@ def finding_for(rule: Rule, subject: Subject, outcome: Outcome) -> Finding | Non
         raise ValueError(f"an evaluation error is not a finding: {outcome.error}")
     return Finding(id=f"{rule.id}@{subject.label}", rule_id=rule.id, pack=rule.pack, severity=severity,
                    subject=subject.label, title=rule.title, message=message, rationale=rule.rationale,
-                   remediation=rule.remediation, references=fitting_references(rule, subject.root),
+                   remediation=rule.remediation, references=fitting_references(rule, subject),
                    evidence=_evidence(rule, subject, outcome), question=question,
                    tier=outcome.tier if outcome.kind == FAIL and not question else None,
-                   feared_events=list(rule.feared_events))
+                   feared_events=list(rule.feared_events), risk_factors=list(rule.risk_factors))
 
 
 def rule_problem(rule: Rule, subject: str, error: str) -> Problem:
@@ -225,6 +242,24 @@ def pack_applies(pack: Any, ctx: Context) -> bool:
     return value is not False
 
 
+def pack_applies_to(pack: Any, subject: Subject) -> bool:
+    """A pack's guard on activities (`activities_when`, e.g. the AI Act pack only for AI techniques); unknown
+    counts as applicable. An activity outside it gets `not_applicable` from every per-activity rule of the pack.
+
+    Raises RuleEvaluationError if the guard itself fails to evaluate.
+    """
+    guard = getattr(pack, "activities_when", None)
+    if guard is None:
+        return True
+    try:
+        value = _eval(guard, subject)
+    except CelRuntimeError as exc:
+        raise RuleEvaluationError([Problem(str(pack.folder / "pack.yaml"), f"the activities_when of pack {pack.id} "
+                                           f"could not be evaluated on {subject.label}: {exc}", None, None,
+                                           "activities_when")]) from None
+    return value is not False
+
+
 def answered_text(rule: Rule, answer: Answer, asked: Text) -> Text:
     """The message of a finding the assessor decided: the answer first, then the question it settles."""
     return Text(en=f"{answer.describe('en')[0].upper()}{answer.describe('en')[1:]}. Question: {asked.en}",
@@ -240,13 +275,18 @@ def check_of(rule: Rule, subject: Subject, outcome: Outcome,
     """The check (outcome) and the finding, if any, of one rule on one subject; an answer decides a question.
 
     The caller passes an answer only for a question (see _is_question): `failed` gives a finding with the
-    rule's own severity and tier, `passed` a passed check; both record the answer.
+    severity and tier a question rule declares in `if_failed` (any other rule: its own severity and tier),
+    `passed` a passed check; both record the answer.
     """
     finding = finding_for(rule, subject, outcome)
     if answer is not None and finding is not None and _is_question(rule, outcome):
         if answer.decision == FAILED:
             finding.message = answered_text(rule, answer, finding.message)
-            finding.severity, finding.tier, finding.question = rule.severity, rule.tier, False
+            if rule.question and rule.if_failed is not None:     # what the question rule says failing means
+                finding.severity, finding.tier = rule.if_failed.severity, rule.if_failed.tier
+            else:
+                finding.severity, finding.tier = rule.severity, rule.tier
+            finding.question = False
             finding.answer = answer
             kind = CheckOutcome.FAILED
         else:
@@ -258,7 +298,7 @@ def check_of(rule: Rule, subject: Subject, outcome: Outcome,
         kind = CheckOutcome.QUESTION if finding.question else CheckOutcome.FAILED
         answer = None
     check = Check(rule_id=rule.id, pack=rule.pack, subject=subject.label, outcome=kind, title=rule.title,
-                  references=fitting_references(rule, subject.root), answer=answer,
+                  references=fitting_references(rule, subject), answer=answer,
                   finding_id=finding.id if finding is not None else None,
                   missing_fact=outcome.fact if outcome.kind == UNKNOWN else "",
                   error=outcome.error if outcome.kind == ERROR else "")
@@ -294,7 +334,10 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
             if rule.status == "deprecated":
                 continue
             for subject in ctx.subjects(rule.for_each):
-                outcome = decide(rule, subject)
+                if rule.for_each == "activity" and not pack_applies_to(pack, subject):
+                    outcome = Outcome(NOT_APPLICABLE)       # outside the pack's scope (e.g. no AI technique)
+                else:
+                    outcome = decide(rule, subject)
                 if outcome.kind == ERROR:
                     problems.append(rule_problem(rule, subject.label, outcome.error))
                     if len(problems) >= MAX_RULE_ERRORS:        # a hostile pack must not hold the run for hours
@@ -446,11 +489,20 @@ def run_example(rule: Rule, example: Example) -> ExampleResult:
     return ExampleResult(rule, example, outcome, messages)
 
 
+def is_note(rule: Rule) -> bool:
+    """A rule whose trigger is the constant true: where it applies it always holds (its scope is applies_when)."""
+    return rule.trigger.text.strip() == "true"
+
+
 def lint_rule(rule: Rule) -> list[str]:
-    """Pack-quality checks beyond validity: at least one pass and one fail example."""
+    """Pack-quality checks beyond validity: at least one pass and one fail example (a note whose trigger is the
+    constant true, which always holds where the rule applies, shows a not_applicable example instead of a pass)."""
     problems = []
     expects = {e.expect for e in rule.examples}
-    if PASS not in expects:
+    if is_note(rule):
+        if NOT_APPLICABLE not in expects:
+            problems.append("needs at least one example with expect: not_applicable (its trigger is always true)")
+    elif PASS not in expects:
         problems.append("needs at least one example with expect: pass")
     if FAIL not in expects:
         problems.append("needs at least one example with expect: fail")

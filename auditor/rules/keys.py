@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from auditor.core.derived_facts import CameraDerived
 from auditor.core.deployment import Activity, Camera, Deployment
 from auditor.rules.cel import LIST_ITEM, Path, dotted
 
@@ -67,15 +68,13 @@ def model_node(model: type[BaseModel]) -> Node:
 ACTIVITY_DERIVED = obj(
     gdpr_biometric=LEAF, special_categories=list_of(LEAF), aiact_biometric=LEAF, aiact_type=LEAF,
     employees_in_scope=LEAF, minors_in_scope=LEAF, publicly_accessible=LEAF, camera_zones=list_of(LEAF),
+    sensor_kinds=list_of(LEAF), sensor_zones=list_of(LEAF),
     operator_in_frame=LEAF, uses_biometric_signals=LEAF, is_ai=LEAF, vendors_outside_eea=list_of(LEAF),
     transfers_outside_eea=list_of(obj(country=LEAF, recipient=LEAF, mechanism=LEAF)), consent_based=LEAF,
 )
 
-CAMERA_DERIVED = obj(
-    publicly_accessible=LEAF, employees_in_scope=LEAF, techniques=list_of(LEAF), activity_ids=list_of(LEAF),
-    purposes_anonymous_only=LEAF, continuous=LEAF, id_grade_capture=LEAF, id_grade_share=LEAF,
-    footage_analysed=LEAF, intimate_zone=LEAF,
-)
+CAMERA_DERIVED = obj(**{name: list_of(LEAF) if name in CameraDerived.list_fields() else LEAF
+                        for name in CameraDerived().to_dict()})
 
 WP248_CRITERION = obj(number=LEAF, key=LEAF, name=LEAF, met=LEAF, reasons=list_of(LEAF))
 
@@ -104,6 +103,8 @@ def facts_tree() -> Node:
     camera.fields["footage"] = FOOTAGE           # the analysis replaces the config's list of files
     camera.fields["derived"] = CAMERA_DERIVED
     activity = model_node(Activity)
+    activity.fields["art9_exception"] = LEAF     # only when there is exactly one (derive.art9_facts)
+    activity.fields["art9_exceptions"] = list_of(LEAF)
     activity.fields["derived"] = ACTIVITY_DERIVED
     root.fields["cameras"] = list_of(camera)
     root.fields["activities"] = list_of(activity)

@@ -56,6 +56,10 @@ class Pack:
     def applies_when(self) -> Expression | None:
         return self.header.applies_when
 
+    @property
+    def activities_when(self) -> Expression | None:
+        return self.header.activities_when
+
     def rule(self, rule_id: str) -> Rule | None:
         for r in self.rules:
             if r.id == rule_id:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.core import instruments
+from auditor.core import instruments, risk_factors
 from auditor.core.errors import Problem, describe_value
 from auditor.core.model import BLOCKER_TIERS, LANGS, Reference, Severity, Text, Tier
 from auditor.core.yamlsafe import KeyPath, format_path
@@ -43,13 +43,16 @@ RULE_FIELDS = {
     "id": True, "status": False, "since": False, "severity": True, "escalate": False, "for_each": True,
     "applies_when": False, "trigger": True, "question": False, "title": True, "message": True,
     "rationale": True, "remediation": True, "evidence": False, "references": True, "examples": True,
-    "replaced_by": False, "tier": False, "feared_events": False,
+    "replaced_by": False, "tier": False, "feared_events": False, "risk_factors": False,
+    "if_failed": False,
 }
-# The feared events of the CNIL PIA method a rule's finding bears on (the DPIA's risk map reads them).
-FEARED_EVENTS = ("illegitimate_access", "unwanted_modification", "disappearance")
+# The feared events of the CNIL PIA method a rule's finding bears on, and the narrow risk factors its remediation
+# removes (the DPIA's risk map reads both; auditor/core/risk_factors.py).
+FEARED_EVENTS = risk_factors.FEARED_EVENTS
+RISK_FACTORS = tuple(risk_factors.RISK_FACTORS)
 PACK_FIELDS = {
     "id": True, "title": True, "description": False, "jurisdiction": True, "version": True, "checked": True,
-    "schema_version": True, "applies_when": False, "replaced": False,
+    "schema_version": True, "applies_when": False, "activities_when": False, "replaced": False,
 }
 # Longest text a rule or pack may give per language (the built-in packs use at most a third of each): a report
 # prints these in table cells, and a title of 20,000 characters helps nobody.
@@ -82,6 +85,14 @@ class Escalation:
     tier: Tier | None = None          # overrides the rule's tier when this case applies
 
 
+@dataclass(frozen=True)
+class IfFailed:
+    """What an assessor's answer "failed" to a question rule means."""
+
+    severity: Severity
+    tier: Tier | None = None          # required for a blocker
+
+
 @dataclass
 class Rule:
     """A validated rule with its expressions compiled."""
@@ -108,6 +119,8 @@ class Rule:
     line: int | None = None
     tier: Tier | None = None          # what a blocker of this rule means: prohibited | unlawful_until_fixed
     feared_events: tuple[str, ...] = ()   # CNIL PIA feared events its finding bears on (FEARED_EVENTS)
+    risk_factors: tuple[str, ...] = ()    # narrow risk factors its remediation removes (RISK_FACTORS)
+    if_failed: IfFailed | None = None     # a question rule: the severity (and tier) of an answer "failed"
 
     @property
     def help_uri(self) -> str | None:
@@ -129,6 +142,7 @@ class PackHeader:
     schema_version: int
     description: Text | None = None
     applies_when: Expression | None = None
+    activities_when: Expression | None = None   # the activities its per-activity rules apply to (CEL on `activity`)
     replaced: dict[str, str] = field(default_factory=dict)
 
 
@@ -344,8 +358,10 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                     continue
                 _check_dotted(c, item, ("evidence", i), scope, for_each, "evidence path")
                 evidence.append(item)
+    if_failed = _if_failed(c, data, question)
     references = _references(c, data)
-    feared = _feared_events(c, data)
+    feared = _closed_list(c, data, "feared_events", FEARED_EVENTS, "feared event")
+    factors = _closed_list(c, data, "risk_factors", RISK_FACTORS, "risk factor")
     examples = _examples(c, data, for_each, sev_name)
     replaced_by = None
     if "replaced_by" in data:
@@ -361,28 +377,68 @@ def validate_rule(doc: Any, pack: str) -> tuple[Rule | None, list[Problem]]:
                 references=references, examples=examples, status=status or "stable", since=since,
                 applies_when=applies_when, escalate=escalate, question=question, evidence=evidence,
                 replaced_by=replaced_by, line=doc.locate(())[0],
-                tier=Tier(tier_name) if tier_name else None, feared_events=feared), c.problems
+                tier=Tier(tier_name) if tier_name else None, feared_events=feared, risk_factors=factors,
+                if_failed=if_failed), c.problems
 
 
-def _feared_events(c: _Checker, data: dict[str, Any]) -> tuple[str, ...]:
-    if "feared_events" not in data:
+def _if_failed(c: _Checker, data: dict[str, Any], question: bool) -> IfFailed | None:
+    """What an assessor's answer "failed" to a question rule means: {severity, tier} (tier for a blocker).
+
+    A question rule asks (its finding is info until answered), so it must say what failing means: with
+    `if_failed`, or with its own severity above info (and its tier for a blocker), never both.
+    """
+    own = data.get("severity") not in (None, Severity.INFO.value)
+    if "if_failed" not in data:
+        if question and not own:
+            c.add(("question",), "a question rule must say what an answer 'failed' means",
+                  expected="if_failed: {severity: major} (a blocker also names its tier), "
+                           "or the rule's own severity above info")
+        return None
+    value = data["if_failed"]
+    if not question:
+        c.add(("if_failed",), "only a question rule (question: true) has if_failed",
+              expected="no if_failed; an answer 'failed' takes the rule's own severity and tier")
+        return None
+    if own:
+        c.add(("if_failed",), "say once what an answer 'failed' means: the rule's severity is already above info",
+              expected="severity: info with if_failed, or no if_failed")
+        return None
+    if not isinstance(value, dict):
+        c.add(("if_failed",), "must be a mapping {severity, tier}", found=describe_value(value))
+        return None
+    c.fields(value, ("severity", "tier"), ("if_failed",))
+    sev = c.choice(value, "severity", tuple(s.value for s in Severity), path=("if_failed",))
+    tier = c.choice(value, "tier", BLOCKER_TIERS, path=("if_failed",)) if "tier" in value else None
+    if sev == Severity.BLOCKER.value and not tier:
+        c.add(("if_failed", "severity"), "a blocker must say what it means for the deployment",
+              expected="tier: prohibited | unlawful_until_fixed")
+    elif sev and sev != Severity.BLOCKER.value and "tier" in value:
+        c.add(("if_failed", "tier"), "only a blocker has a tier", expected="no tier")
+    if not sev or (sev == Severity.BLOCKER.value and not tier):
+        return None
+    return IfFailed(Severity(sev), Tier(tier) if tier else None)
+
+
+def _closed_list(c: _Checker, data: dict[str, Any], key: str, allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """A list of names from a closed vocabulary (feared_events, risk_factors), each named once."""
+    if key not in data:
         return ()
-    value = data["feared_events"]
+    value = data[key]
     if not isinstance(value, list):
-        c.add(("feared_events",), "must be a list of feared events", expected="[" + ", ".join(FEARED_EVENTS) + "]",
+        c.add((key,), f"must be a list of {what}s", expected="[" + ", ".join(allowed) + "]",
               found=describe_value(value))
         return ()
     out: list[str] = []
-    for i, event in enumerate(value):
-        if event not in FEARED_EVENTS:
-            close = difflib.get_close_matches(str(event), FEARED_EVENTS, n=1, cutoff=0.5)
+    for i, name in enumerate(value):
+        if name not in allowed:
+            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.5)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            c.add(("feared_events", i), f"unknown feared event{hint}", expected="one of " + ", ".join(FEARED_EVENTS),
-                  found=describe_value(event))
-        elif event in out:
-            c.add(("feared_events", i), f"{event!r} is listed twice")
+            c.add((key, i), f"unknown {what}{hint}", expected="one of " + ", ".join(allowed),
+                  found=describe_value(name))
+        elif name in out:
+            c.add((key, i), f"{name!r} is listed twice")
         else:
-            out.append(event)
+            out.append(name)
     return tuple(out)
 
 
@@ -544,6 +600,10 @@ def validate_pack_header(doc: Any) -> tuple[PackHeader | None, list[Problem]]:
     if "applies_when" in data:
         applies_when = c.expression(data["applies_when"], ("applies_when",), keys.rule_scope("deployment"),
                                     "deployment")
+    activities_when = None
+    if "activities_when" in data:
+        activities_when = c.expression(data["activities_when"], ("activities_when",), keys.rule_scope("activity"),
+                                       "activity")
     replaced: dict[str, str] = {}
     if "replaced" in data:
         value = data["replaced"]
@@ -559,4 +619,4 @@ def validate_pack_header(doc: Any) -> tuple[PackHeader | None, list[Problem]]:
         return None, c.problems
     return PackHeader(id=pid, title=title, jurisdiction=jurisdiction, version=version, checked=checked,
                       schema_version=SCHEMA_VERSION, description=description, applies_when=applies_when,
-                      replaced=replaced), c.problems
+                      activities_when=activities_when, replaced=replaced), c.problems

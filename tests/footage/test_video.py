@@ -137,6 +137,47 @@ def test_codec_resolution_and_timestamps_are_kept(tmp_path: Path, codec: str, su
     assert t_out == pytest.approx(t_in, abs=1e-3)
 
 
+@pytest.mark.parametrize("suffix", [".mp4", ".mkv"])
+def test_variable_frame_rate_keeps_every_frame_and_its_timestamp(tmp_path: Path, suffix: str) -> None:
+    # 12 fps nominal, but the gaps between frames vary from 1/100 s to 0.8 s (a recorder that drops frames or
+    # records on motion): the copy must hold the same frames at the same times, not a constant-rate guess.
+    gaps = [1, 8, 2, 80, 3, 1, 25, 8, 40, 5, 1]
+    pts = [0]
+    for g in gaps:
+        pts.append(pts[-1] + g)
+    src = write_av_clip(tmp_path / f"in{suffix}", frames=len(pts), pts=pts)
+    frames_in, t_in = read_all(src)
+    assert len(frames_in) == len(pts) and t_in[-1] == pytest.approx(sum(gaps) / 1200, abs=1e-3)
+    report = redact_video(src, tmp_path / f"out{suffix}", detector=CountingDetector(), verifier=quiet_verifier(),
+                          detect_every=2)
+    frames_out, t_out = read_all(tmp_path / f"out{suffix}")
+    assert report.frames == len(frames_out) == len(pts)
+    assert t_out == pytest.approx(t_in, abs=1e-3)
+    assert all(is_masked(f, FACE) for f in frames_out)
+
+
+def test_output_and_sidecar_are_committed_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = write_av_clip(tmp_path / "in.mp4")
+    out, side = tmp_path / "out.mp4", tmp_path / "out.mp4.redaction.json"
+    out.write_bytes(b"previous")
+    real = video.RedactionReport.to_dict
+
+    def broken(self):                       # the sidecar cannot be written: the previous copy must stay
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(video.RedactionReport, "to_dict", broken)
+    with pytest.raises(OSError):
+        redact_video(src, out, detector=CountingDetector(), verifier=quiet_verifier(), sidecar=side)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.mp4", "out.mp4"] and out.read_bytes() == b"previous"
+    monkeypatch.setattr(video.RedactionReport, "to_dict", real)
+    os.chmod(out, 0o640)
+    report = redact_video(src, out, detector=CountingDetector(), verifier=quiet_verifier(), sidecar=side)
+    doc = json.loads(side.read_text())
+    assert doc["output"]["sha256"] == report.output["sha256"] == sha256_file(out)
+    assert os.stat(out).st_mode & 0o777 == 0o640          # the replaced file's permissions are kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.mp4", "out.mp4", "out.mp4.redaction.json"]
+
+
 def test_a_codec_without_encoder_mapping_falls_back_and_says_so(tmp_path: Path) -> None:
     src = write_av_clip(tmp_path / "in.mov", codec="png")
     report = redact_video(src, tmp_path / "out.mov", detector=CountingDetector(), verifier=quiet_verifier())
@@ -230,6 +271,50 @@ def test_planner_interpolates_a_track_between_key_frames_and_holds_a_margin() ->
         assert any(covers(b, 10 + 10 * i) for b in boxes[i]), (i, boxes[i])
     assert not boxes[11]
     assert all(b[2] <= 30 for i in range(3, 8) for b in boxes[i])     # once its motion is known: no trail
+
+
+Rect = tuple[int, int, int, int]
+
+
+def _masks_when_found_once(at, found: int, frames: int, shape: tuple[int, int]) -> dict[int, list[Rect]]:
+    """The mask rectangles of each frame when the face `at(i)` is found on key frame `found` only (1 in 3)."""
+    from auditor.footage.frames import Frame
+
+    planner = MaskPlanner(hold=7, margin=3)
+    out = []
+    for i in range(frames):
+        faces = ([at(i)] if i == found else []) if i % 3 == 0 else None
+        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
+    out += planner.finish()
+    return {f.index: [r for r in (video.enlarge(b, shape) for b in boxes) if r] for f, boxes in out}
+
+
+def _covered(rects: list[Rect], box: tuple[float, float, float, float], shape: tuple[int, int]) -> bool:
+    x, y, w, h = box
+    x0, y0, x1, y1 = max(0.0, x), max(0.0, y), min(shape[1], x + w), min(shape[0], y + h)   # the visible part
+    return any(r[0] <= x0 and r[1] <= y0 and r[2] >= x1 and r[3] >= y1 for r in rects)
+
+
+def test_planner_masks_a_fast_face_before_its_first_sighting() -> None:
+    # A face 25 px wide crossing the picture at 12 px a frame (a fast walker close to the camera), found on
+    # key frame 6 only (every 3rd frame is a key frame; on 9 it is hidden): frames 4 and 5 show it already and
+    # must be masked too, although its motion is unknown.
+    def at(i: int) -> tuple[float, float, float, float]:
+        return (300.0 - 12 * i, 50.0, 25.0, 30.0)
+
+    masks = _masks_when_found_once(at, 6, 16, (200, 400))
+    assert all(_covered(masks[i], at(i), (200, 400)) for i in (4, 5)), masks
+
+
+def test_planner_masks_a_face_entering_from_the_edge_before_it_is_found() -> None:
+    # 23 px wide, entering from the left edge at 21 px a frame; found first on key frame 9 (at x = 42): on
+    # frames 7 and 8 it was between the edge and there.
+    def at(i: int) -> tuple[float, float, float, float]:
+        return (-147.0 + 21 * i, 300.0, 23.0, 29.0)
+
+    masks = _masks_when_found_once(at, 9, 20, (720, 1280))
+    assert all(_covered(masks[i], at(i), (720, 1280)) for i in (7, 8)), masks
+    assert all(r[2] < 200 for i in (7, 8) for r in masks[i])          # stretched to the near edge only
 
 
 def test_smoothing_does_not_trail_a_face_already_masked() -> None:

@@ -92,7 +92,8 @@ def _breach(country: str) -> tuple[dict[str, Any], set[str]]:
         d["activities"].append({"id": "watch", "name": "Watch list", "technique": "face_id_watchlist",
                                 "cameras": ["SALES-1"], "purpose_category": "security", "signals": ["face"],
                                 "template_created": True, "template_storage": "vendor_cloud", "matching": "1:N"})
-        return d, {"UK-ICO-LIA", "UK-GDPR-9-BIOMETRIC-CONDITION"}
+        d["signage"]["fields"] = ["pictogram", "controller"]
+        return d, {"UK-ICO-LIA", "UK-GDPR-9-BIOMETRIC-CONDITION", "UK-GDPR-13-NO-SIGN"}
     raise AssertionError(country)
 
 

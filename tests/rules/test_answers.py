@@ -190,6 +190,20 @@ def test_a_failed_answer_makes_a_decided_finding_with_the_rules_severity_and_tie
     assert res["properties"]["answer"]["decision"] == "failed" and "Answered by the assessor" in res["message"]["text"]
 
 
+@pytest.mark.parametrize("if_failed,severity,tier", [
+    ({"severity": "major"}, Severity.MAJOR, None),
+    ({"severity": "blocker", "tier": "unlawful_until_fixed"}, Severity.BLOCKER, Tier.UNLAWFUL_UNTIL_FIXED),
+])
+def test_a_failed_answer_to_a_question_rule_takes_the_severity_its_failure_means(write_deployment, make_pack,
+                                                                                  if_failed, severity, tier):
+    pack = make_pack([rule_doc(severity="info", question=True, if_failed=if_failed)])
+    config = write_deployment()                              # the trigger holds: the rule asks its question
+    (q,) = [f for f in audit(config, pack).findings if f.rule_id == "TEST-RETENTION-LONG"]
+    assert q.question and q.severity is Severity.INFO and q.verdict_tier is Tier.LAWFUL_WITH_CONDITIONS
+    (f,) = [f for f in audit(config, pack, [Answer(**GOOD)]).findings if f.rule_id == "TEST-RETENTION-LONG"]
+    assert not f.question and f.severity is severity and f.tier is tier and f.answer is not None
+
+
 def test_a_passed_answer_makes_a_passed_check_and_no_finding(write_deployment, pack):
     config = write_deployment(undeclared_retention())
     result = audit(config, pack, [Answer(**{**GOOD, "decision": "passed"})])

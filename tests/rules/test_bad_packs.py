@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditor.core.errors import InputError
+from auditor.core.model import Tier
 from auditor.rules.packs import load_pack, load_packs
 from tests.rules.conftest import PACK_HEADER, dump, rule_doc
 
@@ -241,3 +242,31 @@ def test_feared_events_are_a_closed_list(make_pack):
     assert one(lines, "feared_events[2]", "listed twice")
     ok = load_pack(make_pack([rule_doc(feared_events=["unwanted_modification"])], name="ok"))
     assert ok.rules[0].feared_events == ("unwanted_modification",)
+
+
+def test_risk_factors_are_a_closed_list(make_pack):
+    lines = problems_of(make_pack([rule_doc(risk_factors=["footage_unencrypted", "broad_viewers", "footage_unencrypted"])]))
+    line = one(lines, "risk_factors[1]", "unknown risk factor", "did you mean 'broad_viewer_set'")
+    assert LOCATED.match(line), line
+    assert one(lines, "risk_factors[2]", "listed twice")
+    assert one(problems_of(make_pack([rule_doc(risk_factors="footage_unencrypted")], name="scalar")),
+               "risk_factors", "must be a list of risk factors")
+    ok = load_pack(make_pack([rule_doc(risk_factors=["footage_unencrypted"])], name="ok"))
+    assert ok.rules[0].risk_factors == ("footage_unencrypted",)
+
+
+def test_a_question_rule_says_what_an_answer_failed_means(make_pack):
+    missing = problems_of(make_pack([rule_doc(severity="info", question=True)], name="missing"))
+    assert one(missing, "question", "a question rule must say what an answer 'failed' means", "if_failed:")
+    stray = problems_of(make_pack([rule_doc(if_failed={"severity": "major"})], name="stray"))
+    assert one(stray, "if_failed", "only a question rule")
+    twice = problems_of(make_pack([rule_doc(question=True, if_failed={"severity": "major"})], name="twice"))
+    assert one(twice, "if_failed", "say once")
+    no_tier = problems_of(make_pack([rule_doc(severity="info", question=True, if_failed={"severity": "blocker"})],
+                                    name="no_tier"))
+    assert one(no_tier, "if_failed.severity", "a blocker must say what it means", "tier: prohibited")
+    ok = load_pack(make_pack([rule_doc(severity="info", question=True,
+                                       if_failed={"severity": "blocker", "tier": "prohibited"})], name="ok"))
+    assert ok.rules[0].if_failed is not None and ok.rules[0].if_failed.tier is Tier.PROHIBITED
+    own = load_pack(make_pack([rule_doc(question=True)], name="own"))     # severity major: failing means major
+    assert own.rules[0].question and own.rules[0].if_failed is None

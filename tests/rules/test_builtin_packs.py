@@ -7,7 +7,7 @@ import re
 import pytest
 
 from auditor.core.model import LANGS
-from auditor.rules.engine import FAIL, PASS, run_example
+from auditor.rules.engine import FAIL, NOT_APPLICABLE, PASS, is_note, lint_rule, run_example
 from auditor.rules.packs import load_builtin_packs
 from auditor.rules.schema import INSTRUMENTS
 
@@ -58,7 +58,11 @@ def test_rule_texts_in_both_languages(rule):
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_has_a_pass_and_a_fail_example(rule):
     expects = {e.expect for e in rule.examples}
-    assert PASS in expects and FAIL in expects, f"{rule.file}: needs a pass and a fail example"
+    if is_note(rule):            # always true where it applies: out of scope is shown by a not_applicable case
+        assert NOT_APPLICABLE in expects and FAIL in expects, f"{rule.file}: needs a not_applicable and a fail example"
+    else:
+        assert PASS in expects and FAIL in expects, f"{rule.file}: needs a pass and a fail example"
+    assert lint_rule(rule) == []
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)

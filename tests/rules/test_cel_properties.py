@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from auditor.rules.cel import CelRuntimeError, CelSyntaxError, Unknown, compile_expr
@@ -63,3 +64,14 @@ def test_a_fact_and_an_int_literal_compare_as_numbers(x, k):
     assert expr.evaluate_plain({"n": float(x), "k": k}, {}) is True
     assert compile_expr("has(n.x)").evaluate_plain({"n": float(x)}, {}) is False
     assert compile_expr("n.x").evaluate_plain({"n": {}}, {}) == Unknown("n.x")
+
+
+@pytest.mark.parametrize("text", ["0 - 9223372036854775808", "9223372036854775808 > 1", "18446744073709551616u > 1u"])
+def test_an_integer_literal_beyond_64_bits_does_not_compile(text):
+    """Found by hypothesis: `0 - 9223372036854775808` gave -2^63 where CEL (and cel-python) give an error."""
+    with pytest.raises(CelSyntaxError, match="beyond 64 bits"):
+        compile_expr(text)
+
+
+def test_the_smallest_int64_is_still_a_literal():
+    assert compile_expr("-9223372036854775808 + 0").evaluate_plain({}, {}) == -(1 << 63)

@@ -271,3 +271,30 @@ def test_controller_and_vendors_outside_the_eea():
     f = facts_of(controller={"name": "ShopCo", "country": "US"},
                  vendors=[{"name": "V", "role": "processor", "country": "SG"}])
     assert f["derived"]["controller_outside_eea"] is True and f["derived"]["vendors_outside_eea"] == ["V"]
+
+
+def test_sensors_an_activity_uses_are_derived_facts():
+    sensors = [{"id": "AP", "kind": "wifi_probe", "count": 12, "zone": "mall_concourse"},
+               {"id": "TH", "kind": "thermal", "zone": "stockroom"}]
+    facts = facts_of(sensors=sensors, activities=[act("people_count", id="wifi", cameras=[], sensors=["AP"]),
+                                                   act("people_count", id="temp", cameras=[], sensors=["TH"]),
+                                                   act("people_count", id="none", cameras=[])])
+    wifi, temp, none = (a["derived"] for a in facts["activities"])
+    assert wifi["sensor_kinds"] == ["wifi_probe"] and wifi["sensor_zones"] == ["mall_concourse"]
+    assert wifi["publicly_accessible"] is True            # a mall's common areas, though the shop is closed
+    assert temp["sensor_kinds"] == ["thermal"] and "health" in temp["special_categories"]
+    assert temp["publicly_accessible"] is False           # a staff-only zone
+    assert none["sensor_kinds"] == [] and none["publicly_accessible"] is False   # the closed site decides
+    assert facts["derived"]["scale"]["sensors"] == 13
+
+
+@pytest.mark.parametrize("declared,expected", [
+    ("9(2)(a)", {"art9_exceptions": ["9(2)(a)"], "art9_exception": "9(2)(a)"}),
+    (["9(2)(g)"], {"art9_exceptions": ["9(2)(g)"], "art9_exception": "9(2)(g)"}),
+    (["9(2)(f)", "9(2)(g)", "9(2)(f)"], {"art9_exceptions": ["9(2)(f)", "9(2)(g)"]}),
+    ("unknown", {}),
+])
+def test_art9_exceptions_are_always_a_list_and_the_single_value_only_when_unambiguous(declared, expected):
+    facts = facts_of(activities=[act("face_id_watchlist", art9_exception=declared)])
+    got = {k: v for k, v in facts["activities"][0].items() if k.startswith("art9_exception")}
+    assert got == expected

@@ -173,3 +173,19 @@ def test_french_messages_print_vocabulary_values_in_words():
         "CAM-1 surface de vente / sécurité, personnel du magasin / panneau (\u00ab\u202fen entrant, vous acceptez" \
         "\u202f\u00bb) / agrégé"          # the catalog's French typography: narrow no-break spaces inside « »
     assert render(template, plain, "en") == "CAM-1 sales_floor / security, store_staff / signage / aggregate"
+
+
+def test_a_packs_activities_when_makes_other_activities_not_applicable(make_pack):
+    from auditor.core.model import Outcome
+    from auditor.rules.engine import run_checks
+    rule = rule_doc("TEST-ACTIVITY", for_each="activity", trigger="activity.technique != 'heatmap'",
+                    message={"en": "{{ activity.id }}", "fr": "{{ activity.id }}"}, evidence=[],
+                    examples=[{"name": "a", "expect": "pass", "activity": {"technique": "heatmap"}},
+                              {"name": "b", "expect": "fail", "activity": {"technique": "emotion"}}])
+    facts = {**FACTS, "activities": [{"id": "x", "technique": "emotion", "derived": {"is_ai": True}},
+                                     {"id": "y", "technique": "security_recording", "derived": {"is_ai": False}},
+                                     {"id": "z", "technique": "heatmap"}]}     # is_ai unknown: applicable
+    pack = load_pack(make_pack([rule], header={"activities_when": "activity.derived.is_ai"}))
+    outcomes = {c.subject: c.outcome for c in run_checks(facts, [pack]).checks}
+    assert outcomes == {"activity:x": Outcome.FAILED, "activity:y": Outcome.NOT_APPLICABLE,
+                        "activity:z": Outcome.PASSED}

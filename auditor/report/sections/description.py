@@ -81,8 +81,8 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
             if a.get("purpose"):
                 purpose = f"{purpose}{i18n.colon(lang)}{a['purpose']}" if purpose else str(a["purpose"])
             basis = i18n.vocab("legal_basis", a.get("legal_basis"), lang)
-            if a.get("art9_exception"):
-                basis += f"; {t(lang, 'Art 9(2) exception')} {a['art9_exception']}"
+            if a.get("art9_exceptions"):
+                basis += f"; {t(lang, 'Art 9(2) exception')} {', '.join(a['art9_exceptions'])}"
             rows2.append([_Raw(f"<b>{_e(a.get('name'))}</b><br/><font size=6.8>{_e(a.get('id'))}</font>"),
                           i18n.vocab("technique", a.get("technique"), lang), purpose or "—", basis,
                           ", ".join(_list(a.get("cameras"))) or "—",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from auditor.core.derived_facts import CameraDerived
+from auditor.core.footage_facts import FootageFacts
 from auditor.core.i18n import N_
 from auditor.report import i18n
 from auditor.report import styles as st
@@ -26,7 +28,6 @@ from auditor.report.sections.common import (
     _bullets,
     _dict,
     _e,
-    _first,
     _kv,
     _list,
     _p,
@@ -52,49 +53,33 @@ def parse_bucket(label: str) -> tuple[float, float] | None:
     return (lo, float(m.group(6))) if m.group(6) else (lo, float("inf"))
 
 
-def recall_rows(footage: dict) -> list[tuple[str, float]]:
+def recall_rows(footage: FootageFacts | dict) -> list[tuple[str, float]]:
     """(bucket label, recall) for the face widths this camera shows (all buckets when no face was measured)."""
-    det = _dict(footage.get("detector"))
-    raw = det.get("recall_by_width", footage.get("recall_by_width"))
+    fo = footage if isinstance(footage, FootageFacts) else FootageFacts.from_dict(footage)
+    raw = fo.detector.recall_by_width
     buckets: list[tuple[str, float, float, float]] = []
     if isinstance(raw, dict):
         for label, rec in raw.items():
             rng = parse_bucket(label)
             if rng is not None and isinstance(rec, (int, float)):
                 buckets.append((str(label), rng[0], rng[1], float(rec)))
-    elif isinstance(raw, list):
-        for item in raw:
-            item = _dict(item)
-            lo, hi, rec = item.get("min", 0), item.get("max"), item.get("recall")
-            if rec is None:
-                continue
-            label = str(item.get("label") or (f"{lo}–{hi}" if hi is not None else f"≥ {lo}"))
-            buckets.append((label, float(lo or 0), float(hi) if hi is not None else float("inf"), float(rec)))
     buckets.sort(key=lambda b: b[1])
-    widths = _dict(footage.get("face_width_px"))
-    lo_w = widths.get("p10", widths.get("min"))
-    hi_w = widths.get("max", widths.get("p90"))
-    if isinstance(lo_w, (int, float)) and isinstance(hi_w, (int, float)) and hi_w > 0:
-        shown = [b for b in buckets if b[2] > lo_w and b[1] <= hi_w]
+    widths = fo.face_width_px
+    if widths is not None and widths.max > 0:
+        shown = [b for b in buckets if b[2] > widths.p10 and b[1] <= widths.max]
         if shown:
             buckets = shown
     return [(label.replace("-", "–"), rec) for label, _, _, rec in buckets]
 
 
-def _footage_errors(ctx: _Ctx, camera_id: str, footage: dict) -> list[tuple[str, str]]:
+def _footage_errors(ctx: _Ctx, camera_id: str, footage: FootageFacts) -> list[tuple[str, str]]:
     out = []
     for e in ctx.result.footage_errors:
         e = _dict(e)
         if str(e.get("camera")) == camera_id:
             out.append((str(e.get("path", "?")), str(e.get("message", ""))))
-    for e in _list(footage.get("errors")) + _list(footage.get("unreadable")):
-        if isinstance(e, dict):
-            out.append((str(e.get("path", "?")), str(e.get("message", e.get("error", "")))))
-        else:
-            out.append((str(e), ""))
-    for fl in _list(footage.get("files")):
-        if isinstance(fl, dict) and (fl.get("error") or fl.get("readable") is False):
-            out.append((str(fl.get("path", "?")), str(fl.get("error", ""))))
+    out += [(e.path or "?", e.message) for e in footage.errors]
+    out += [(f.path or "?", f.error) for f in footage.files if f.error]
     seen, uniq = set(), []
     for item in out:
         if item not in seen:
@@ -117,9 +102,8 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
     title += f" ({i18n.vocab('zone', cam.get('zone'), lang)})"
     out: list[Flowable] = [CondPageBreak(60 * mm), h.h2(ctx, title, f"cam-{cid}")]
     footage = cam.get("footage") if isinstance(cam.get("footage"), dict) else None
-    derived = _dict(cam.get("derived"))
     cam_findings = [f for f in _sorted_findings(ctx.result.findings) if f.subject == f"camera:{cid}"]
-    errors = _footage_errors(ctx, cid, footage or {})
+    errors = _footage_errors(ctx, cid, FootageFacts.from_dict(footage))
     if footage is None:
         out.append(_p(_e(t(lang, "No footage was analysed for this camera: the findings rely on the declared "
                                  "configuration only."))))
@@ -131,45 +115,34 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
                                ids=", ".join(f.rule_id for f in cam_findings))),
                           "small"))
         return out
-    fo = footage
-    files = [str(_dict(x).get("path", x)) if isinstance(x, dict) else str(x) for x in _list(fo.get("files"))]
-    _dict(fo.get("faces_per_frame"))
-    fw = _dict(fo.get("face_width_px"))
-    id_share = _first(fo, "identification_grade_share", default=derived.get("id_grade_share"))
+    fo = FootageFacts.from_dict(footage)
+    files = [f.path for f in fo.files]
+    fw = fo.face_width_px
     rows: list[tuple[str, Any]] = []
     if files:
         rows.append((t(lang, "Footage files"), _Raw("<br/>".join(_e(x) for x in files))))
-    rows.append((t(lang, "Frames analysed"), _num(_first(fo, "frames_analysed", "sampled_frames"), lang)))
-    sample = _first(fo, "sample_fps", "sampling_fps")
-    if sample is not None:
-        rows.append((t(lang, "Sampling"), t(lang, "{n} frame(s)/s", n=_num(sample, lang))))
-    if fo.get("duration_s") is not None:
-        rows.append((t(lang, "Duration"), t(lang, "{n} s", n=_num(fo.get("duration_s"), lang, 1))))
-    res = fo.get("resolution")
-    if isinstance(res, dict) and res.get("width"):
-        rows.append((t(lang, "Resolution"), f"{res.get('width')}×{res.get('height')}"))
-    elif res:
-        rows.append((t(lang, "Resolution"), str(res)))
-    mean_f = _first(fo, "faces_per_frame.mean", "faces_per_frame_mean")
-    max_f = _first(fo, "faces_per_frame.max", "faces_per_frame_max")
-    rows.append((t(lang, "Faces per frame (mean / max)"), f"{_num(mean_f, lang, 1)} / {_num(max_f, lang)}"))
-    if _first(fo, "distinct_people", "people_estimate") is not None:
-        rows.append((t(lang, "Distinct people (estimate)"), _num(_first(fo, "distinct_people", "people_estimate"),
-                                                                 lang)))
-    dwell = _first(fo, "dwell_median_s", "median_dwell_s", "dwell_s.median")
-    if dwell is not None:
-        rows.append((t(lang, "Median dwell time"), t(lang, "{n} s", n=_num(dwell, lang, 1))))
+    rows.append((t(lang, "Frames analysed"), _num(fo.frames_analysed, lang)))
+    if fo.sample_fps is not None:
+        rows.append((t(lang, "Sampling"), t(lang, "{n} frame(s)/s", n=_num(fo.sample_fps, lang))))
+    rows.append((t(lang, "Duration"), t(lang, "{n} s", n=_num(fo.duration_s, lang, 1))))
+    if fo.resolution is not None:
+        rows.append((t(lang, "Resolution"), f"{fo.resolution.width}×{fo.resolution.height}"))
+    rows.append((t(lang, "Faces per frame (mean / max)"),
+                 f"{_num(fo.faces_per_frame.mean, lang, 1)} / {_num(fo.faces_per_frame.max, lang)}"))
+    rows.append((t(lang, "Distinct people (estimate)"), _num(fo.distinct_people, lang)))
+    if fo.median_dwell_s is not None:
+        rows.append((t(lang, "Median dwell time"), t(lang, "{n} s", n=_num(fo.median_dwell_s, lang, 1))))
     rows.append((t(lang, "Face width in pixels (p10 / p50 / p90 / max)"),
-                 " / ".join(_num(fw.get(k), lang) for k in ("p10", "p50", "p90", "max"))))
-    dori = _first(fo, "dori_class", "dori")
-    rows.append((t(lang, "DORI capability class (EN 62676-4)"), i18n.vocab("dori", dori, lang) if dori else "—"))
-    rows.append((t(lang, "Face-recognition grade"), i18n.yes_no(fo.get("face_recognition_grade"), lang)))
+                 " / ".join(_num(getattr(fw, k), lang) if fw else "—" for k in ("p10", "p50", "p90", "max"))))
+    rows.append((t(lang, "DORI capability class (EN 62676-4)"), i18n.vocab("dori", fo.dori_class, lang)))
+    rows.append((t(lang, "Face-recognition grade"), i18n.yes_no(fo.face_recognition_grade, lang)))
     rows.append((t(lang, "Share of frames with identification-grade frontal faces"),
-                 i18n.format_percent(id_share, lang, decimals=1) if isinstance(id_share, (int, float)) else "—"))
+                 i18n.format_percent(fo.identification_grade_share, lang, decimals=1)))
+    cd = CameraDerived.from_dict(cam.get("derived"))
     rows.append((t(lang, "Identification-grade capture (share ≥ 5%, product threshold)"),
-                 i18n.yes_no(derived.get("id_grade_capture"), lang)))
+                 i18n.yes_no(cd.id_grade_capture, lang)))
     out.append(_kv(rows, widths=(0.42, 0.58)))
-    if derived.get("id_grade_capture") and derived.get("purposes_anonymous_only"):
+    if cd.id_grade_capture and cd.purposes_anonymous_only:
         warning = t(lang, "The camera is declared for anonymous purposes only, yet its footage shows "
                           "identification-grade faces.")
         out.append(_p(f'<font color="#9b1c1c"><b>{_e(warning)}</b></font>'))
@@ -177,9 +150,8 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
     # what the audit could not see
     out.append(_p(_e(t(lang, "What the audit could not see")), "h3"))
     lines = []
-    det = _dict(fo.get("detector"))
-    if det.get("name"):
-        lines.append(_e(t(lang, "Detector: {name}.", name=f"{det.get('name')} {det.get('version', '')}".strip())))
+    if fo.detector.name:
+        lines.append(_e(t(lang, "Detector: {name}.", name=f"{fo.detector.name} {fo.detector.version}".strip())))
     recall = recall_rows(fo)
     for label, rec in recall:
         lines.append(_e(t(lang, "Faces {bucket} px wide: the detector finds {recall} of them (measured on the "
@@ -188,8 +160,7 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
                           miss=i18n.format_percent(max(0.0, 1 - rec), lang))))
     if not recall:
         lines.append(_e(t(lang, "The detector's recall for the face sizes of this camera is not known.")))
-    max_faces = max_f if isinstance(max_f, (int, float)) else None
-    if max_faces == 0:
+    if fo.faces_per_frame.max == 0:
         lines.append("<b>" + _e(t(lang, "No face was detected in the analysed frames. This does not prove that the "
                                         "camera captures no face: the detector can miss faces, and only samples "
                                         "were analysed.")) + "</b>")
@@ -205,7 +176,7 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
 
     # the redacted frames
     frames = ctx.evidence.for_camera(cid) if ctx.evidence is not None else []
-    requested = _list(fo.get("evidence_frames"))
+    requested = fo.evidence_frames
     out.append(_p(_e(t(lang, "Redacted evidence frames")), "h3"))
     if ctx.evidence is None and requested:
         out.append(_p(_e(t(lang, "Evidence frames were not embedded in this report.")), "small"))

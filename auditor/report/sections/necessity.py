@@ -66,8 +66,8 @@ def _necessity(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     for a in acts:
         line = f"<b>{_e(a.get('name'))}</b> — {_e(t(lang, 'Legal basis'))}{i18n.colon(lang)}" \
                f"{_e(i18n.vocab('legal_basis', a.get('legal_basis'), lang))}"
-        if a.get("art9_exception"):
-            line += f"{i18n.separator(lang)}{_e(t(lang, 'Art 9(2) exception'))} {_e(a.get('art9_exception'))}"
+        if a.get("art9_exceptions"):
+            line += f"{i18n.separator(lang)}{_e(t(lang, 'Art 9(2) exception'))} {_e(', '.join(a['art9_exceptions']))}"
         if isinstance(a.get("consent"), dict):
             line += f"{i18n.separator(lang)}{_e(t(lang, 'Consent mechanism'))}{i18n.colon(lang)}" \
                     f"{_e(i18n.vocab('consent', a['consent'].get('mechanism'), lang))}"

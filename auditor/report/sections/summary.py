@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.core.derived_facts import CameraDerived
 from auditor.core.i18n import N_
 from auditor.core.model import Severity, Tier
 from auditor.report import i18n
@@ -193,7 +194,7 @@ def _summary(ctx: _Ctx, h: _Headings) -> list[Flowable]:
     out.append(_p(_e(t(lang, "Limits of this audit")), "h3"))
     cams = [c for c in _list(r.facts.get("cameras")) if isinstance(c, dict)]
     analysed = sum(1 for c in cams
-                   if _dict(c.get("derived")).get("footage_analysed") or isinstance(c.get("footage"), dict))
+                   if CameraDerived.from_dict(c.get("derived")).footage_analysed or isinstance(c.get("footage"), dict))
     limits = [_e(t(lang, "Footage was analysed for {n} of {m} camera(s).", n=i18n.format_number(analysed, lang),
                    m=i18n.format_number(len(cams), lang)))]
     if r.footage_errors:
