@@ -29,6 +29,7 @@ FACT_LABELS: dict[str, str] = {
     "activity.anonymisation_latency_s": N_("anonymisation delay (s)"),
     "activity.anonymous_claim": N_("output claimed to be anonymous"),
     "activity.art9_exception": N_("Art 9(2) exception"),
+    "activity.art9_exceptions": N_("Art 9(2) exceptions"),
     "activity.art9_law_kind": N_("kind of law for the Art 9 exception"),
     "activity.art9_statute": N_("statute for the Art 9 exception"),
     "activity.automated_action": N_("automated action"),

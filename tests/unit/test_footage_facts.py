@@ -67,8 +67,8 @@ def test_the_report_prints_every_measurement_the_analysis_writes(lang):
     cam = result.facts["cameras"][0]
     cam["footage"] = fo.to_dict()
     text = plain_text(build_story(result, lang, None))
-    section = text[text.rindex(i18n.t(lang, "ev.frames_analysed")):]
-    section = section[:section.index(i18n.t(lang, "ev.could_not_see"))]
+    section = text[text.rindex(i18n.t(lang, "Frames analysed")):]
+    section = section[:section.index(i18n.t(lang, "What the audit could not see"))]
     for value in (1234, 57, 7, 18, 26, 41, 66):
         assert i18n.format_number(value, lang) in section, value
     for value in (12.5, 2.5):
