@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self._worker: TaskWorker | None = None
         self._cancel: CancelToken | None = None
         self._task_ended = False
+        self._job_id = 0                              # the job whose signals the window listens to
+        self._on_success: Callable[[Any], None] | None = None
         self.setAcceptDrops(True)
         self.setWindowIcon(QIcon(str(services.icon_path())))
         self._build_actions()
@@ -683,17 +685,18 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.tr("Cancelling…"))
 
     def _start(self, job: Callable[..., Any], on_success: Callable[[Any], None], *, step: str) -> None:
+        """Run `job` on a worker thread; `on_success(result)` then runs on the GUI thread (see workers.py)."""
+        self._job_id += 1
         self._cancel = CancelToken()
-        self._worker = TaskWorker(job, self._cancel)
+        self._worker = TaskWorker(job, self._cancel, self._job_id)
+        self._on_success = on_success
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_worker_progressed)
         self._task_ended = False
-        self._worker.succeeded.connect(self._on_worker_ended)
-        self._worker.failed.connect(self._on_worker_ended)
-        self._worker.cancelled.connect(self._on_worker_ended)
-        self._worker.succeeded.connect(on_success)
+        # Only slots of this window (a QObject on the GUI thread): they are queued to the GUI thread.
+        self._worker.progressed.connect(self._on_worker_progressed)
+        self._worker.succeeded.connect(self._on_worker_succeeded)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.cancelled.connect(self._on_worker_cancelled)
         self._worker.finished.connect(self._thread.quit)
@@ -706,14 +709,28 @@ class MainWindow(QMainWindow):
         self._thread.start()
         self._update_actions()
 
-    @Slot(int, int, str)
-    def _on_worker_progressed(self, done: int, total: int, note: str) -> None:
-        if self._worker is None or self._task_ended:
+    def _outcome_of_current_job(self, job_id: int) -> bool:
+        """True once for the job the window waits for; a stale job's or a second outcome is ignored."""
+        if job_id != self._job_id or self._task_ended:
+            return False
+        self._task_ended = True
+        return True
+
+    @Slot(int, int, int, str)
+    def _on_worker_progressed(self, job_id: int, done: int, total: int, note: str) -> None:
+        if job_id != self._job_id or self._task_ended:
             return                      # a late progress report must not hide the outcome
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
         self.status_label.setText(note)
+
+    @Slot(int, object)
+    def _on_worker_succeeded(self, job_id: int, result: Any) -> None:
+        if self._outcome_of_current_job(job_id):
+            callback, self._on_success = self._on_success, None
+            if callback is not None:
+                callback(result)
 
     @Slot(object)
     def _on_previews_ready(self, previews: dict) -> None:
@@ -735,21 +752,23 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.overview)
         self.audit_finished.emit("succeeded")
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
+    @Slot(int, str)
+    def _on_worker_failed(self, job_id: int, message: str) -> None:
+        if not self._outcome_of_current_job(job_id):
+            return
+        self._on_success = None
         self.status_label.setText(self.tr("The audit failed."))
         self.problems.setPlainText(message)
         self._show_error(self.tr("The audit failed"), message)
         self.audit_finished.emit("failed")
 
-    @Slot()
-    def _on_worker_cancelled(self) -> None:
+    @Slot(int)
+    def _on_worker_cancelled(self, job_id: int) -> None:
+        if not self._outcome_of_current_job(job_id):
+            return
+        self._on_success = None
         self.status_label.setText(self.tr("Cancelled; nothing was changed."))
         self.audit_finished.emit("cancelled")
-
-    @Slot()
-    def _on_worker_ended(self, *_: Any) -> None:
-        self._task_ended = True
 
     @Slot()
     def _on_thread_finished(self) -> None:

@@ -23,18 +23,13 @@ TOP_ACTIONS = 5
 def risk_map_image(result: AuditResult, lang: str, *, scale: float = 1.15) -> QImage | None:
     """The report's own risk-map drawing, rasterised in memory (ReportLab -> PDF bytes -> pdfium -> QImage)."""
     try:
-        import pypdfium2 as pdfium
         from reportlab.graphics import renderPDF
 
+        from auditor.report.raster import render_page
         from auditor.report.risk import assess, risk_map
 
         drawing = risk_map(assess(result), lang, width=300)
-        pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
-        try:
-            bitmap = pdf[0].render(scale=scale)
-            image = bitmap.to_pil().convert("RGB")
-        finally:
-            pdf.close()
+        image, _ = render_page(renderPDF.drawToString(drawing), scale=scale)
     except Exception:              # the tab still shows everything else; the report has the map
         return None
     data = image.tobytes()
