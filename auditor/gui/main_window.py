@@ -148,7 +148,8 @@ class MainWindow(QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_examples = self.menu_file.addMenu("")
         for path in services.example_deployments():
-            a = QAction(path.stem, self)
+            a = QAction(self)
+            a.setData(str(path))
             a.triggered.connect(lambda _=False, p=path: self.open_example(p))
             self.menu_examples.addAction(a)
         self.menu_file.addSeparator()
@@ -192,6 +193,10 @@ class MainWindow(QMainWindow):
         self.config_label.setWordWrap(True)
         self.cameras = QListWidget()
         self.cameras.setIconSize(services.THUMB_SIZE)
+        # The list widens to show each camera's lines next to its thumbnail (see _fit_cameras_width); past the cap
+        # a line is elided, never hidden behind a horizontal scroll bar.
+        self.cameras.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cameras.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.cameras.currentRowChanged.connect(self._on_cameras_current_row_changed)
         self.cameras_title = QLabel()
         self.assessor_label = QLabel()
@@ -203,6 +208,9 @@ class MainWindow(QMainWindow):
         self.footage_title = QLabel()
         self.footage_list = QListWidget()
         self.footage_list.setMaximumHeight(110)
+        self.footage_list.setWordWrap(True)            # "clip.mp4 (declared in the config)" wraps, not scrolls
+        self.footage_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footage_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.footage_list.currentRowChanged.connect(lambda _row: self._update_actions())
         self.footage_add = QPushButton()
         self.footage_add.clicked.connect(self._on_add_footage_triggered)
@@ -430,6 +438,11 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("Open &recent"))
         self.menu_examples.setTitle(self.tr("Open &example"))
+        for action in self.menu_examples.actions():            # the example's own title, never a file name
+            title, description = services.example_summary(Path(action.data()), self.lang)
+            action.setText(title.replace("&", "&&"))
+            action.setToolTip(description)
+            action.setStatusTip(description)
         self.menu_audit.setTitle(self.tr("&Audit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
@@ -912,9 +925,27 @@ class MainWindow(QMainWindow):
                     item.setIcon(QIcon(QPixmap.fromImage(thumb)))
                 self.cameras.addItem(item)
         self.cameras.blockSignals(False)
+        self._fit_cameras_width()
         if self.cameras.count():
             self.cameras.setCurrentRow(min(max(current, 0), self.cameras.count() - 1))
         self._on_cameras_current_row_changed(self.cameras.currentRow())
+
+    CAMERA_LIST_MAX_WIDTH = 380
+
+    def _fit_cameras_width(self) -> None:
+        """Make the camera list wide enough for its thumbnails and longest line (up to a cap, then lines elide)."""
+        fm = self.cameras.fontMetrics()
+        widest = max((fm.horizontalAdvance(line) for i in range(self.cameras.count())
+                      for line in self.cameras.item(i).text().splitlines()), default=0)
+        has_icon = any(not self.cameras.item(i).icon().isNull() for i in range(self.cameras.count()))
+        icon = self.cameras.iconSize().width() + 8 if has_icon else 0
+        chrome = 2 * self.cameras.frameWidth() + self.cameras.verticalScrollBar().sizeHint().width() + 16
+        self.cameras.setMinimumWidth(min(max(icon + widest + chrome, 180), self.CAMERA_LIST_MAX_WIDTH))
+        split = getattr(self, "main_splitter", None)
+        if split is not None:                        # a splitter does not widen a pane by itself: move the handle
+            sizes, need = split.sizes(), split.widget(0).minimumSizeHint().width()
+            if sizes[0] < need and sum(sizes) > need:
+                split.setSizes([need, sum(sizes) - need])
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:

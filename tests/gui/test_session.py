@@ -27,7 +27,7 @@ def test_whole_session(qtbot, window, settings, tmp_path, monkeypatch):
     # start page -> example by name
     page = window.start_page
     assert window.pages.currentWidget() is page
-    row = next(i for i in range(page.examples.count()) if page.examples.item(i).text().startswith("09 "))
+    row = next(i for i in range(page.examples.count()) if page.examples.item(i).text().startswith("Brico Horizon: "))
     page.examples.setCurrentRow(row)
     page.example_button.click()
     assert window.pages.currentWidget() is window.main_splitter

@@ -371,6 +371,32 @@ def test_readable_at_1024x700(qtbot, window, sample_result):
     assert title_width >= window.fontMetrics().horizontalAdvance("x" * 24)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_camera_list_is_not_clipped_at_1024x700(qtbot, window, workspace, lang):
+    _folder, config, clip = workspace
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_language(lang)
+    window.load_config(config)
+    result = hand_result(window, clip)
+    result.facts["cameras"][0]["footage"]["dori_class"] = "identification"       # the longest DORI class
+    window._set_result(result)
+    window._on_previews_ready(services.redacted_previews(result))                   # thumbnails, as after an audit
+    qtbot.wait(50)
+    cams, fm = window.cameras, window.cameras.fontMetrics()
+    assert not cams.item(0).icon().isNull()
+    assert cams.horizontalScrollBar().maximum() == 0
+    pane = window.main_splitter.widget(0)
+    assert pane.width() >= cams.minimumWidth() and cams.width() <= pane.width()      # the pane shows all of it
+    for i in range(cams.count()):
+        widest = max(fm.horizontalAdvance(line) for line in cams.item(i).text().splitlines())
+        assert cams.iconSize().width() + widest < cams.viewport().width(), cams.item(i).text()
+    assert window.tabs.width() >= 1024 * 0.6                                          # the pages keep most room
+    window.dirty = False
+    window.set_language("en")
+
+
 def test_exports_default_to_the_project_folder_and_are_logged(window, sample_result, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
