@@ -1273,6 +1273,8 @@ class MainWindow(QMainWindow):
         elif entry.action == "answer_recorded":
             decision = self.tr("the finding applies") if p.get("decision") == "failed" else \
                 self.tr("the finding does not apply")
+            if p.get("fact"):
+                decision = f"{p.get('fact')} = {p.get('value', '')}"
             text = self.tr("Answer recorded for %1 on %2: %3 (%4).").replace("%1", p.get("rule", "")) \
                 .replace("%2", services.subject_text(p.get("subject", ""), self.lang)).replace("%3", decision) \
                 .replace("%4", p.get("by", ""))
@@ -1473,8 +1475,14 @@ class MainWindow(QMainWindow):
         self.project.answers = [a for a in self.project.answers
                                 if (a.get("rule_id"), a.get("subject")) != (answer.rule_id, answer.subject)]
         self.project.answers.append(answer.to_dict())
-        self.project.log("answer_recorded", rule=answer.rule_id, subject=answer.subject, decision=answer.decision,
-                         by=answer.answered_by)
+        if answer.is_value:
+            from auditor.core.answers import value_text
+
+            self.project.log("answer_recorded", rule=answer.rule_id, subject=answer.subject, fact=answer.fact,
+                             value=value_text(answer.value), by=answer.answered_by)
+        else:
+            self.project.log("answer_recorded", rule=answer.rule_id, subject=answer.subject,
+                             decision=answer.decision, by=answer.answered_by)
         self.dirty = True
         self.setWindowTitle(self._title())
         self._fill_log()

@@ -391,3 +391,76 @@ def reason_text(reason: str, lang: str) -> str:
 
 def default_expiry() -> dt.date:
     return dt.date.today() + dt.timedelta(days=365)
+
+
+# --- value answers --------------------------------------------------------------------------------------
+
+def fact_kind(fact: str) -> tuple[str, list[str]]:
+    """What a missing fact holds, from the deployment model: ("bool" | "number" | "text" | "list" | "", the
+    allowed values of its vocabulary). "" when the path is not a declared fact (then only a decision is asked)."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    from auditor.core.deployment import Activity, Camera, Deployment
+    from auditor.core.vocab import VOCAB, vocab_for_path
+
+    if not fact or "[" in fact:
+        return "", []
+    head, *rest = fact.split(".")
+    model: Any = {"camera": Camera, "activity": Activity}.get(head, Deployment)
+    parts = rest if head in ("camera", "activity") else [head, *rest]
+    annotation: Any = model
+    for part in parts:
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)) or part not in annotation.model_fields:
+            return "", []
+        annotation = annotation.model_fields[part].annotation
+        while True:                                   # Optional[X] / Annotated[X, ...] -> X
+            origin = typing.get_origin(annotation)
+            if origin is typing.Annotated:
+                annotation = typing.get_args(annotation)[0]
+            elif origin in (typing.Union, types.UnionType):
+                args = [a for a in typing.get_args(annotation) if a is not type(None)]
+                if len(args) != 1:
+                    break
+                annotation = args[0]
+            else:
+                break
+    allowed = sorted(VOCAB.get(vocab_for_path(fact) or "", {}))
+    if typing.get_origin(annotation) is list:
+        item = typing.get_args(annotation)[0] if typing.get_args(annotation) else str
+        return ("list", allowed) if not (isinstance(item, type) and issubclass(item, BaseModel)) else ("", [])
+    if annotation is bool:
+        return "bool", []
+    if annotation in (int, float):
+        return "number", []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "", []
+    return "text", allowed
+
+
+_YES = {"yes", "y", "true", "oui", "o", "vrai"}
+_NO = {"no", "n", "false", "non", "faux"}
+
+
+def parse_fact_value(text: str, kind: str, allowed: list[str]) -> tuple[Any, str]:
+    """(value, "") from what the assessor typed for a fact of this kind, or (None, why it is not valid)."""
+    text = text.strip()
+    if not text:
+        return None, "empty"
+    if kind == "bool":
+        low = text.lower()
+        return (True, "") if low in _YES else (False, "") if low in _NO else (None, "yes_no")
+    if kind == "number":
+        try:
+            number = float(text.replace("\u202f", "").replace(" ", "").replace(",", "."))
+        except ValueError:
+            return None, "number"
+        if number != number or number in (float("inf"), float("-inf")):
+            return None, "number"
+        return (int(number) if number.is_integer() else number), ""
+    items = [t.strip() for t in text.split(",") if t.strip()] if kind == "list" else [text]
+    if allowed and any(i not in allowed for i in items):
+        return None, "allowed"
+    return (items if kind == "list" else items[0]), ""
