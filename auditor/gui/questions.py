@@ -67,14 +67,11 @@ class QuestionsPage(QWidget):
         choice.addStretch(1)
         self.fact_label = QLabel()
         self.fact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fact_label.setWordWrap(True)
         self.value = QLineEdit()
         self.value.setClearButtonEnabled(True)
         self.value_hint = QLabel()
         self.value_hint.setWordWrap(True)
-        value_row = QHBoxLayout()
-        value_row.addWidget(self.give_value)
-        value_row.addWidget(self.fact_label)
-        value_row.addWidget(self.value, 1)
         self._fact: tuple[str, str, list[str]] = ("", "", [])      # fact path, kind, allowed values
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
@@ -88,7 +85,9 @@ class QuestionsPage(QWidget):
         self.by_label.setBuddy(self.by)
         self.on_label.setBuddy(self.on)
         form.addRow(self.answer_label, choice)
-        form.addRow("", value_row)
+        form.addRow("", self.give_value)            # then the fact's path (wraps), a field with all the room, a hint
+        form.addRow("", self.fact_label)
+        form.addRow("", self.value)
         form.addRow("", self.value_hint)
         form.addRow(self.note_label, self.note)
         form.addRow(self.by_label, self.by)
@@ -246,7 +245,8 @@ class QuestionsPage(QWidget):
         self._fact = (fact if kind else "", kind, allowed)
         for w in (self.give_value, self.fact_label, self.value):
             w.setEnabled(bool(kind))
-        self.fact_label.setText(f"<code>{html.escape(fact)}</code> =" if kind else "")
+        self.fact_label.setText(f"<code>{html.escape(fact)}</code>" if kind else "")
+        self.fact_label.setToolTip(fact if kind else "")
         hints = {"bool": self.tr("yes or no"), "number": self.tr("a number"),
                  "text": self.tr("a text"), "list": self.tr("values separated by commas")}
         hint = hints.get(kind, self.tr("This question asks for a decision, not a value."))
