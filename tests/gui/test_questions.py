@@ -148,3 +148,21 @@ def test_value_text_is_read_by_the_kind_of_the_fact():
     assert services.fact_kind("procedures.erasure_requests") == ("bool", [])
     assert services.fact_kind("recipients")[0] == "list" and "police" in services.fact_kind("recipients")[1]
     assert services.fact_kind("vendors[].own_purposes") == ("", []) and services.fact_kind("derived.x") == ("", [])
+
+
+def test_hostile_value_answers_in_a_project_give_a_message(qtbot, window, monkeypatch, no_modal_dialogs):
+    audited(qtbot, window, monkeypatch)
+    base = {"rule_id": "GDPR-ART17-ERASURE-REQUESTS", "subject": "deployment", "fact": "procedures.erasure_requests",
+            "answered_by": "x", "answered_on": "2026-11-23"}
+    window.project.answers = [{**base, "value": {"nested": 1}}]          # not a value an answer can give
+    window.rerun_rules()
+    title, text, _ = no_modal_dialogs[-1]
+    assert "answers cannot be used" in title and "value must be yes/no" in text and "Traceback" not in text
+    window.project.answers = [{**base, "value": "sometimes"}]            # a text where the rule tests yes/no
+    with qtbot.waitSignal(window.audit_finished, timeout=60_000) as blocker:
+        window.rerun_rules()
+    qtbot.waitUntil(lambda: not window.running, timeout=10_000)
+    title, text, _ = no_modal_dialogs[-1]
+    assert blocker.args == ["failed"] and "'sometimes' of procedures.erasure_requests does not fit" in text
+    assert "Traceback" not in text and window.result is not None          # the last audit is kept
+    window.dirty = False
