@@ -205,7 +205,9 @@ class OverviewPage(QScrollArea):
                 lines.append(self.tr("Camera %1: no footage analysed; its findings rest on the declared configuration.")
                              .replace("%1", str(cam.get("id"))))
         for err in result.footage_errors:
-            lines.append(self.tr("Camera %1: %2 could not be read (%3).").replace("%1", str(err.get("camera", "")))
+            text = (self.tr("Camera %1: %2 was only partly read (%3).") if err.get("partial")
+                    else self.tr("Camera %1: %2 could not be read (%3)."))
+            lines.append(text.replace("%1", str(err.get("camera", "")))
                          .replace("%2", str(err.get("path", "")).rsplit("/", 1)[-1])
                          .replace("%3", str(err.get("message", ""))))
         questions = sum(1 for f in result.findings if f.question and not f.is_waived)

@@ -1010,6 +1010,11 @@
         <translation>Caméra %1 : %2 n&apos;a pas pu être lu (%3).</translation>
     </message>
     <message>
+        <location filename="../overview.py" line="208"/>
+        <source>Camera %1: %2 was only partly read (%3).</source>
+        <translation>Caméra %1 : %2 n&apos;a pu être lu qu&apos;en partie (%3).</translation>
+    </message>
+    <message>
         <location filename="../overview.py" line="213"/>
         <source>%1 point(s) the rules could not decide: see the Questions tab.</source>
         <translation>%1 point(s) que les règles n&apos;ont pas pu trancher : voir l&apos;onglet Questions.</translation>
