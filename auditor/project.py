@@ -60,7 +60,7 @@ class AuditProject:
     config_sha256: str = ""                                      # of the config when it was loaded
     footage: list[FootageRef] = field(default_factory=list)
     waivers: list[WaiverEntry] = field(default_factory=list)
-    answers: list[dict[str, str]] = field(default_factory=list)   # assessor answers, as in an answers file
+    answers: list[dict[str, Any]] = field(default_factory=list)   # assessor answers, as in an answers file
     assessor: str = ""
     lang: str = "en"
     last_results: dict[str, str] = field(default_factory=dict)   # kind (pdf/json/sarif) -> path
@@ -147,9 +147,9 @@ def _type_problems(data: dict[str, Any], file: str, doc: Document | None) -> lis
         value = data.get(key)
         if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
             bad((key,), "wrong type", expected="a whole number" if kind is int else "text", found=value)
-    answers = data.get("answers")
-    if answers is not None and not (isinstance(answers, list) and all(is_text_map(a) for a in answers)):
-        bad(("answers",), "wrong type", expected="a list of answers (mappings of text)", found=answers)
+    answers = data.get("answers")        # each answer's fields are checked by auditor.core.answers when used
+    if answers is not None and not (isinstance(answers, list) and all(isinstance(a, dict) for a in answers)):
+        bad(("answers",), "wrong type", expected="a list of answers (mappings)", found=answers)
     if data.get("last_results") is not None and not is_text_map(data["last_results"]):
         bad(("last_results",), "wrong type", expected="a mapping of output kind to path", found=data["last_results"])
     for key, fields in _RECORDS.items():

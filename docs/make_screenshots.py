@@ -79,9 +79,10 @@ def main(out: Path) -> int:
 
     window.tabs.setCurrentWidget(window.questions)
     q = window.questions
-    q.table.setCurrentCell(0, 1)
-    q.not_applies.setChecked(True)
-    q.note.setPlainText("The vendor's contract forbids pooling; clause 7.2 checked on 2026-11-20.")
+    q.table.setCurrentCell(0, 1)                    # a fact the config does not declare: answered with its value
+    q.give_value.setChecked(True)
+    q.value.setText("no")
+    q.note.setPlainText("No AI-literacy training yet: the store manager's training plan starts in January.")
     shot("questions-en.png")
 
     dialog = ReviewDialog(window.result, window.lang, window, cache=window.previews)
@@ -98,8 +99,9 @@ def main(out: Path) -> int:
     shot("overview-fr.png")
     window.tabs.setCurrentWidget(window.questions)
     q.table.setCurrentCell(0, 1)
-    q.not_applies.setChecked(True)
-    q.note.setPlainText("Le contrat du prestataire interdit la mutualisation ; clause 7.2 vérifiée le 20/11/2026.")
+    q.give_value.setChecked(True)
+    q.value.setText("non")
+    q.note.setPlainText("Pas encore de formation à l'IA : le plan de formation de la gérante commence en janvier.")
     shot("questions-fr.png")
     wait_task(window.build_preview)
     shot("preview-fr.png")

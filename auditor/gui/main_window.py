@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self._worker: TaskWorker | None = None
         self._cancel: CancelToken | None = None
         self._task_ended = False
+        self._job_id = 0                              # the job whose signals the window listens to
+        self._on_success: Callable[[Any], None] | None = None
         self.setAcceptDrops(True)
         self.setWindowIcon(QIcon(str(services.icon_path())))
         self._build_actions()
@@ -146,7 +148,8 @@ class MainWindow(QMainWindow):
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_examples = self.menu_file.addMenu("")
         for path in services.example_deployments():
-            a = QAction(path.stem, self)
+            a = QAction(self)
+            a.setData(str(path))
             a.triggered.connect(lambda _=False, p=path: self.open_example(p))
             self.menu_examples.addAction(a)
         self.menu_file.addSeparator()
@@ -190,6 +193,10 @@ class MainWindow(QMainWindow):
         self.config_label.setWordWrap(True)
         self.cameras = QListWidget()
         self.cameras.setIconSize(services.THUMB_SIZE)
+        # The list widens to show each camera's lines next to its thumbnail (see _fit_cameras_width); past the cap
+        # a line is elided, never hidden behind a horizontal scroll bar.
+        self.cameras.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cameras.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.cameras.currentRowChanged.connect(self._on_cameras_current_row_changed)
         self.cameras_title = QLabel()
         self.assessor_label = QLabel()
@@ -201,6 +208,9 @@ class MainWindow(QMainWindow):
         self.footage_title = QLabel()
         self.footage_list = QListWidget()
         self.footage_list.setMaximumHeight(110)
+        self.footage_list.setWordWrap(True)            # "clip.mp4 (declared in the config)" wraps, not scrolls
+        self.footage_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footage_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.footage_list.currentRowChanged.connect(lambda _row: self._update_actions())
         self.footage_add = QPushButton()
         self.footage_add.clicked.connect(self._on_add_footage_triggered)
@@ -428,6 +438,11 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("Open &recent"))
         self.menu_examples.setTitle(self.tr("Open &example"))
+        for action in self.menu_examples.actions():            # the example's own title, never a file name
+            title, description = services.example_summary(Path(action.data()), self.lang)
+            action.setText(title.replace("&", "&&"))
+            action.setToolTip(description)
+            action.setStatusTip(description)
         self.menu_audit.setTitle(self.tr("&Audit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_lang.setTitle(self.tr("&Language"))
@@ -683,17 +698,18 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.tr("Cancelling…"))
 
     def _start(self, job: Callable[..., Any], on_success: Callable[[Any], None], *, step: str) -> None:
+        """Run `job` on a worker thread; `on_success(result)` then runs on the GUI thread (see workers.py)."""
+        self._job_id += 1
         self._cancel = CancelToken()
-        self._worker = TaskWorker(job, self._cancel)
+        self._worker = TaskWorker(job, self._cancel, self._job_id)
+        self._on_success = on_success
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_worker_progressed)
         self._task_ended = False
-        self._worker.succeeded.connect(self._on_worker_ended)
-        self._worker.failed.connect(self._on_worker_ended)
-        self._worker.cancelled.connect(self._on_worker_ended)
-        self._worker.succeeded.connect(on_success)
+        # Only slots of this window (a QObject on the GUI thread): they are queued to the GUI thread.
+        self._worker.progressed.connect(self._on_worker_progressed)
+        self._worker.succeeded.connect(self._on_worker_succeeded)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.cancelled.connect(self._on_worker_cancelled)
         self._worker.finished.connect(self._thread.quit)
@@ -706,14 +722,28 @@ class MainWindow(QMainWindow):
         self._thread.start()
         self._update_actions()
 
-    @Slot(int, int, str)
-    def _on_worker_progressed(self, done: int, total: int, note: str) -> None:
-        if self._worker is None or self._task_ended:
+    def _outcome_of_current_job(self, job_id: int) -> bool:
+        """True once for the job the window waits for; a stale job's or a second outcome is ignored."""
+        if job_id != self._job_id or self._task_ended:
+            return False
+        self._task_ended = True
+        return True
+
+    @Slot(int, int, int, str)
+    def _on_worker_progressed(self, job_id: int, done: int, total: int, note: str) -> None:
+        if job_id != self._job_id or self._task_ended:
             return                      # a late progress report must not hide the outcome
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
         self.status_label.setText(note)
+
+    @Slot(int, object)
+    def _on_worker_succeeded(self, job_id: int, result: Any) -> None:
+        if self._outcome_of_current_job(job_id):
+            callback, self._on_success = self._on_success, None
+            if callback is not None:
+                callback(result)
 
     @Slot(object)
     def _on_previews_ready(self, previews: dict) -> None:
@@ -735,21 +765,23 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.overview)
         self.audit_finished.emit("succeeded")
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
+    @Slot(int, str)
+    def _on_worker_failed(self, job_id: int, message: str) -> None:
+        if not self._outcome_of_current_job(job_id):
+            return
+        self._on_success = None
         self.status_label.setText(self.tr("The audit failed."))
         self.problems.setPlainText(message)
         self._show_error(self.tr("The audit failed"), message)
         self.audit_finished.emit("failed")
 
-    @Slot()
-    def _on_worker_cancelled(self) -> None:
+    @Slot(int)
+    def _on_worker_cancelled(self, job_id: int) -> None:
+        if not self._outcome_of_current_job(job_id):
+            return
+        self._on_success = None
         self.status_label.setText(self.tr("Cancelled; nothing was changed."))
         self.audit_finished.emit("cancelled")
-
-    @Slot()
-    def _on_worker_ended(self, *_: Any) -> None:
-        self._task_ended = True
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -893,9 +925,27 @@ class MainWindow(QMainWindow):
                     item.setIcon(QIcon(QPixmap.fromImage(thumb)))
                 self.cameras.addItem(item)
         self.cameras.blockSignals(False)
+        self._fit_cameras_width()
         if self.cameras.count():
             self.cameras.setCurrentRow(min(max(current, 0), self.cameras.count() - 1))
         self._on_cameras_current_row_changed(self.cameras.currentRow())
+
+    CAMERA_LIST_MAX_WIDTH = 380
+
+    def _fit_cameras_width(self) -> None:
+        """Make the camera list wide enough for its thumbnails and longest line (up to a cap, then lines elide)."""
+        fm = self.cameras.fontMetrics()
+        widest = max((fm.horizontalAdvance(line) for i in range(self.cameras.count())
+                      for line in self.cameras.item(i).text().splitlines()), default=0)
+        has_icon = any(not self.cameras.item(i).icon().isNull() for i in range(self.cameras.count()))
+        icon = self.cameras.iconSize().width() + 8 if has_icon else 0
+        chrome = 2 * self.cameras.frameWidth() + self.cameras.verticalScrollBar().sizeHint().width() + 16
+        self.cameras.setMinimumWidth(min(max(icon + widest + chrome, 180), self.CAMERA_LIST_MAX_WIDTH))
+        split = getattr(self, "main_splitter", None)
+        if split is not None:                        # a splitter does not widen a pane by itself: move the handle
+            sizes, need = split.sizes(), split.widget(0).minimumSizeHint().width()
+            if sizes[0] < need and sum(sizes) > need:
+                split.setSizes([need, sum(sizes) - need])
 
     @Slot(int)
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -1223,6 +1273,8 @@ class MainWindow(QMainWindow):
         elif entry.action == "answer_recorded":
             decision = self.tr("the finding applies") if p.get("decision") == "failed" else \
                 self.tr("the finding does not apply")
+            if p.get("fact"):
+                decision = f"{p.get('fact')} = {p.get('value', '')}"
             text = self.tr("Answer recorded for %1 on %2: %3 (%4).").replace("%1", p.get("rule", "")) \
                 .replace("%2", services.subject_text(p.get("subject", ""), self.lang)).replace("%3", decision) \
                 .replace("%4", p.get("by", ""))
@@ -1423,8 +1475,14 @@ class MainWindow(QMainWindow):
         self.project.answers = [a for a in self.project.answers
                                 if (a.get("rule_id"), a.get("subject")) != (answer.rule_id, answer.subject)]
         self.project.answers.append(answer.to_dict())
-        self.project.log("answer_recorded", rule=answer.rule_id, subject=answer.subject, decision=answer.decision,
-                         by=answer.answered_by)
+        if answer.is_value:
+            from auditor.core.answers import value_text
+
+            self.project.log("answer_recorded", rule=answer.rule_id, subject=answer.subject, fact=answer.fact,
+                             value=value_text(answer.value), by=answer.answered_by)
+        else:
+            self.project.log("answer_recorded", rule=answer.rule_id, subject=answer.subject,
+                             decision=answer.decision, by=answer.answered_by)
         self.dirty = True
         self.setWindowTitle(self._title())
         self._fill_log()

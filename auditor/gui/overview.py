@@ -23,18 +23,13 @@ TOP_ACTIONS = 5
 def risk_map_image(result: AuditResult, lang: str, *, scale: float = 1.15) -> QImage | None:
     """The report's own risk-map drawing, rasterised in memory (ReportLab -> PDF bytes -> pdfium -> QImage)."""
     try:
-        import pypdfium2 as pdfium
         from reportlab.graphics import renderPDF
 
+        from auditor.report.raster import render_page
         from auditor.report.risk import assess, risk_map
 
         drawing = risk_map(assess(result), lang, width=300)
-        pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
-        try:
-            bitmap = pdf[0].render(scale=scale)
-            image = bitmap.to_pil().convert("RGB")
-        finally:
-            pdf.close()
+        image, _ = render_page(renderPDF.drawToString(drawing), scale=scale)
     except Exception:              # the tab still shows everything else; the report has the map
         return None
     data = image.tobytes()
@@ -210,7 +205,9 @@ class OverviewPage(QScrollArea):
                 lines.append(self.tr("Camera %1: no footage analysed; its findings rest on the declared configuration.")
                              .replace("%1", str(cam.get("id"))))
         for err in result.footage_errors:
-            lines.append(self.tr("Camera %1: %2 could not be read (%3).").replace("%1", str(err.get("camera", "")))
+            text = (self.tr("Camera %1: %2 was only partly read (%3).") if err.get("partial")
+                    else self.tr("Camera %1: %2 could not be read (%3)."))
+            lines.append(text.replace("%1", str(err.get("camera", "")))
                          .replace("%2", str(err.get("path", "")).rsplit("/", 1)[-1])
                          .replace("%3", str(err.get("message", ""))))
         questions = sum(1 for f in result.findings if f.question and not f.is_waived)

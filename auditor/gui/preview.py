@@ -32,15 +32,9 @@ def report_job(result: Any, *, lang: str, assessor: str | None) -> Callable[...,
 
 def render_page(pdf_bytes: bytes, index: int, zoom: float) -> tuple[QImage, int]:
     """Page `index` (0-based) at `zoom` (1.0 = 72 dpi x device ratio) as a QImage, and the page count."""
-    import pypdfium2 as pdfium
+    from auditor.report.raster import render_page as rasterise
 
-    pdf = pdfium.PdfDocument(pdf_bytes)
-    try:
-        count = len(pdf)
-        page = pdf[max(0, min(index, count - 1))]
-        image = page.render(scale=zoom).to_pil().convert("RGB")
-    finally:
-        pdf.close()
+    image, count = rasterise(pdf_bytes, index, scale=zoom)          # PDFium under the process-wide lock
     data = image.tobytes()
     return QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy(), count
 

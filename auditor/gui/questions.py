@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QRadioButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from auditor.core.answers import Answer
+from auditor.core.answers import Answer, value_text
 from auditor.core.model import AuditResult, Check, Finding, Outcome
 from auditor.gui import services
 
@@ -56,13 +56,23 @@ class QuestionsPage(QWidget):
         form = QFormLayout()
         self.applies = QRadioButton()
         self.not_applies = QRadioButton()
+        self.give_value = QRadioButton()             # a value answer: the missing fact's value; the rule decides
         self.decision = QButtonGroup(self)
         self.decision.addButton(self.applies)
         self.decision.addButton(self.not_applies)
+        self.decision.addButton(self.give_value)
         choice = QHBoxLayout()
         choice.addWidget(self.applies)
         choice.addWidget(self.not_applies)
         choice.addStretch(1)
+        self.fact_label = QLabel()
+        self.fact_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fact_label.setWordWrap(True)
+        self.value = QLineEdit()
+        self.value.setClearButtonEnabled(True)
+        self.value_hint = QLabel()
+        self.value_hint.setWordWrap(True)
+        self._fact: tuple[str, str, list[str]] = ("", "", [])      # fact path, kind, allowed values
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
         self.by = QLineEdit()
@@ -75,6 +85,10 @@ class QuestionsPage(QWidget):
         self.by_label.setBuddy(self.by)
         self.on_label.setBuddy(self.on)
         form.addRow(self.answer_label, choice)
+        form.addRow("", self.give_value)            # then the fact's path (wraps), a field with all the room, a hint
+        form.addRow("", self.fact_label)
+        form.addRow("", self.value)
+        form.addRow("", self.value_hint)
         form.addRow(self.note_label, self.note)
         form.addRow(self.by_label, self.by)
         form.addRow(self.on_label, self.on)
@@ -105,6 +119,8 @@ class QuestionsPage(QWidget):
         self.pending: dict[tuple[str, str], Answer] = {}     # answers saved since the last re-run
         self.decision.buttonToggled.connect(lambda *_: self._update_buttons())
         self.by.textChanged.connect(lambda *_: self._update_buttons())
+        self.value.textChanged.connect(lambda *_: self._update_buttons())
+        self.value.textEdited.connect(lambda *_: self.give_value.setChecked(True))
         self._today = dt.date.today()
 
     def retranslate(self, lang: str) -> None:
@@ -115,6 +131,9 @@ class QuestionsPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Question"), self.tr("Subject")])
         self.applies.setText(self.tr("&Yes, the finding applies"))
         self.not_applies.setText(self.tr("No, it does not app&ly"))
+        self.give_value.setText(self.tr("The value is &known:"))
+        self.give_value.setToolTip(self.tr("Give the value of the fact the configuration does not declare; the rule "
+                                           "is then evaluated with it and decides."))
         self.answer_label.setText(self.tr("Answer"))
         self.note_label.setText(self.tr("Not&e (the evidence)"))
         self.by_label.setText(self.tr("Answered &by"))
@@ -154,6 +173,9 @@ class QuestionsPage(QWidget):
             return self.tr("answered, not yet applied")
         if check.answer is None:
             return self.tr("open")
+        if check.answer.is_value:
+            return self.tr("value given, still open") if check.outcome is Outcome.QUESTION else \
+                self.tr("value given: the rule decided")
         return self.tr("answered: applies") if check.answer.decision == "failed" else self.tr("answered: does not apply")
 
     def _update_summary(self) -> None:
@@ -177,6 +199,7 @@ class QuestionsPage(QWidget):
             self.context.setHtml("<p><i>" + e(self.tr("No question is left to the assessor.")) + "</i></p>")
             for w in (self.applies, self.not_applies, self.note, self.by, self.on):
                 w.setEnabled(False)
+            self._set_fact("")
             self._update_buttons()
             return
         check, finding = self.rows[row]
@@ -198,19 +221,58 @@ class QuestionsPage(QWidget):
         answer = self.pending.get((check.rule_id, check.subject)) or check.answer
         for w in (self.applies, self.not_applies, self.note, self.by, self.on):
             w.setEnabled(True)
+        self._set_fact(answer.fact if answer is not None and answer.is_value else check.missing_fact)
         self.decision.setExclusive(False)
         self.applies.setChecked(answer is not None and answer.decision == "failed")
         self.not_applies.setChecked(answer is not None and answer.decision == "passed")
+        self.give_value.setChecked(answer is not None and answer.is_value and self.give_value.isEnabled())
         self.decision.setExclusive(True)
+        self.value.setText(value_text(answer.value, "en") if answer is not None and answer.is_value
+                           and self._fact[1] != "bool" else
+                           self._bool_text(answer.value) if answer is not None and answer.is_value else "")
         self.note.setPlainText(answer.note if answer else "")
         self.by.setText(answer.answered_by if answer else getattr(self, "_assessor", ""))
         day = dt.date.fromisoformat(answer.answered_on) if answer and answer.answered_on else self._today
         self.on.setDate(QDate(day.year, day.month, day.day))
         self._update_buttons()
 
+    def _bool_text(self, value: object) -> str:
+        return self.tr("yes") if value is True else self.tr("no")
+
+    def _set_fact(self, fact: str) -> None:
+        """Offer a value answer when the question is a fact the configuration does not declare."""
+        kind, allowed = services.fact_kind(fact)
+        self._fact = (fact if kind else "", kind, allowed)
+        for w in (self.give_value, self.fact_label, self.value):
+            w.setEnabled(bool(kind))
+        self.fact_label.setText(f"<code>{html.escape(fact)}</code>" if kind else "")
+        self.fact_label.setToolTip(fact if kind else "")
+        hints = {"bool": self.tr("yes or no"), "number": self.tr("a number"),
+                 "text": self.tr("a text"), "list": self.tr("values separated by commas")}
+        hint = hints.get(kind, self.tr("This question asks for a decision, not a value."))
+        if allowed:
+            hint += " — " + self.tr("allowed: %1").replace("%1", ", ".join(allowed))
+        self.value.setPlaceholderText(hints.get(kind, ""))
+        self.value_hint.setText(f"<small>{html.escape(hint)}</small>")
+        if not kind:
+            self.value.clear()
+
+    def typed_value(self) -> tuple[object, str]:
+        """The value typed for the current fact, or (None, why it is not valid) in words."""
+        _fact, kind, allowed = self._fact
+        value, why = services.parse_fact_value(self.value.text(), kind, allowed)
+        reasons = {"empty": self.tr("Type the value."), "yes_no": self.tr("Type yes or no."),
+                   "number": self.tr("Type a number."),
+                   "allowed": self.tr("Use only the allowed values: %1.").replace("%1", ", ".join(allowed))}
+        return value, reasons.get(why, "") if why else ""
+
     def _update_buttons(self) -> None:
         key = self.current_key()
         ok = key is not None and self.decision.checkedButton() is not None and bool(self.by.text().strip())
+        if ok and self.give_value.isChecked():
+            value, why = self.typed_value()
+            ok = value is not None
+            self.value.setToolTip(why)
         self.save_button.setEnabled(ok)
         has = key is not None and (key in self.pending or any(
             (c.rule_id, c.subject) == key and c.answer is not None for c, _ in self.rows))
@@ -218,9 +280,15 @@ class QuestionsPage(QWidget):
 
     # --- answering --------------------------------------------------------------------------------------
 
-    def answer_current(self, decision: str, note: str, by: str, on: dt.date | None = None) -> Answer | None:
-        """Fill the form and save (what the buttons do; tests call it directly)."""
-        (self.applies if decision == "failed" else self.not_applies).setChecked(True)
+    def answer_current(self, decision: str, note: str, by: str, on: dt.date | None = None, *,
+                       value: str | None = None) -> Answer | None:
+        """Fill the form and save (what the buttons do; tests call it directly). `value`: type it as the
+        missing fact's value instead of a decision."""
+        if value is not None:
+            self.give_value.setChecked(True)
+            self.value.setText(value)
+        else:
+            (self.applies if decision == "failed" else self.not_applies).setChecked(True)
         self.note.setPlainText(note)
         self.by.setText(by)
         if on is not None:
@@ -231,10 +299,16 @@ class QuestionsPage(QWidget):
         key = self.current_key()
         if key is None or self.decision.checkedButton() is None or not self.by.text().strip():
             return None
-        answer = Answer(rule_id=key[0], subject=key[1],
-                        decision="failed" if self.applies.isChecked() else "passed",
-                        note=self.note.toPlainText().strip(), answered_by=self.by.text().strip(),
-                        answered_on=self.on.date().toString("yyyy-MM-dd"))
+        fields = dict(rule_id=key[0], subject=key[1], note=self.note.toPlainText().strip(),
+                      answered_by=self.by.text().strip(), answered_on=self.on.date().toString("yyyy-MM-dd"))
+        if self.give_value.isChecked():
+            value, _why = self.typed_value()
+            if value is None:
+                return None
+            answer = Answer(decision="", fact=self._fact[0], value=tuple(value) if isinstance(value, list) else value,
+                            **fields)
+        else:
+            answer = Answer(decision="failed" if self.applies.isChecked() else "passed", **fields)
         self.pending[key] = answer
         row = self.table.currentRow()
         self.table.item(row, 0).setText(self._status(self.rows[row][0]))

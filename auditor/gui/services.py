@@ -6,6 +6,7 @@ Nothing here decides anything about the law or the footage: it calls the same co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Callable
 from importlib import resources
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import yaml
 from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
@@ -40,41 +42,72 @@ def example_deployments() -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
+# French titles and one-line descriptions of the bundled examples (their files are written in English).
 _EXAMPLES_FR = {
-    "01": "Vidéoprotection d'une petite épicerie française, bien configurée (la référence « propre »)",
-    "02": "Comptage de personnes / fréquentation aux entrées d'un magasin d'électronique allemand",
-    "03": "Analyse des émotions / de la satisfaction en caisse, avec alertes au personnel",
-    "04": "Profilage démographique des visiteurs (âge, genre, origine ethnique) pour cibler les offres",
-    "05": "Reconnaissance faciale des clients connus / VIP à l'entrée, avec un programme de fidélité par selfie",
-    "06": "Mesure du rythme cardiaque et de la température corporelle par caméra dans le parcours client",
-    "07": "Paiement par reconnaissance faciale en caisse, lié au portefeuille d'une messagerie",
-    "08": "Suivi des smartphones par adresse MAC WiFi dans un centre commercial, sans application",
-    "09": "Balises Bluetooth qui poussent des offres dans l'application du magasin selon l'emplacement",
-    "10": "Musique du magasin adaptée à l'humeur détectée des clients",
-    "11": "Une caméra d'analyse « anonyme » qui capte en fait des visages de qualité identification",
+    "01": ("Épicerie bio, Lyon Croix-Rousse : vidéoprotection",
+           "Vidéoprotection d'une petite épicerie française, bien configurée (la référence « propre »)"),
+    "02": ("Elektronik Spree Friedrichshain : comptage et fréquentation",
+           "Comptage de personnes / fréquentation aux entrées d'un magasin d'électronique allemand"),
+    "03": ("Supermarché Prado : pilote de satisfaction en caisse (SmileLane)",
+           "Analyse des émotions / de la satisfaction en caisse, avec alertes au personnel"),
+    "04": ("Centre commercial Grand Marquette : totems publicitaires ciblés selon l'audience",
+           "Profilage démographique des visiteurs (âge, genre, origine ethnique) pour cibler les offres"),
+    "05": ("Maison Valrose, Paris Montaigne : reconnaissance des clients VIP à l'entrée",
+           "Reconnaissance faciale des clients connus / VIP à l'entrée, avec un programme de fidélité par selfie"),
+    "06": ("Sport Horizon Villeneuve-d'Ascq : pilote de mesure des signes vitaux",
+           "Mesure du rythme cardiaque et de la température corporelle par caméra dans le parcours client"),
+    "07": ("Galeries Haussmann-Est : paiement par le visage aux caisses automatiques (WeLink Pay)",
+           "Paiement par reconnaissance faciale en caisse, lié au portefeuille d'une messagerie"),
+    "08": ("Winkelcentrum De Vijf Meien : fréquentation et parcours mesurés par WiFi",
+           "Suivi des smartphones par adresse MAC WiFi dans un centre commercial, sans application"),
+    "09": ("Brico Horizon : offres en magasin par balises, dans l'application Brico Horizon",
+           "Balises Bluetooth qui poussent des offres dans l'application du magasin selon l'emplacement"),
+    "10": ("Maison Lune Bordeaux : musique adaptée à l'humeur des clients (MoodTune)",
+           "Musique du magasin adaptée à l'humeur détectée des clients"),
+    "11": ("Parfumerie Belle Rive Nantes : capteur d'audience du fournisseur sur le présentoir des parfums",
+           "Une caméra d'analyse « anonyme » qui capte en fait des visages de qualité identification"),
+    "12": ("Supermarché Prado : après mise en conformité (SmileLane arrêté)",
+           "L'exemple 03 après mise en conformité, pour une réévaluation (auditor diff, auditor audit --baseline)"),
 }
 
 
-def example_summary(path: Path, lang: str) -> tuple[str, str]:
-    """(title, one-line description) of a bundled example, from its `# Example NN: ...` comment."""
-    number, _, rest = path.stem.partition("-")
-    title = f"{number} · {rest.replace('-', ' ')}" if rest else path.stem
-    if lang == "fr" and number in _EXAMPLES_FR:
-        return title, _EXAMPLES_FR[number]
-    lines: list[str] = []
+@functools.lru_cache(maxsize=64)
+def _example_header(path: Path) -> tuple[str, str]:
+    """(the file's `title:`, the one-line description of its `# Example NN: ...` comment), both in English."""
+    title, lines = "", []
     try:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                text = line.strip().lstrip("#").strip()
-                if not line.startswith("#") or (lines and not text):
-                    break
-                if lines or text.lower().startswith("example "):
-                    lines.append(text)
+        text = path.read_text(encoding="utf-8")
     except OSError:
-        return title, ""
+        return "", ""
+    for line in text.splitlines():
+        if line.startswith("title:") and not title:
+            try:
+                value = yaml.safe_load(line.partition(":")[2])
+            except yaml.YAMLError:
+                value = None
+            title = value.strip() if isinstance(value, str) else ""
+    for line in text.splitlines():
+        body = line.strip().lstrip("#").strip()
+        if not line.startswith("#") or (lines and not body):
+            break
+        if lines or body.lower().startswith("example "):
+            lines.append(body)
     description = " ".join(lines).partition(":")[2].strip()
-    description = description.split(" (DESIGN.md")[0].split(". ")[0].rstrip(".")
+    description = description.split(" (DESIGN.md")[0].split(". ")[0].rstrip(".").replace("`", "")
     return title, description[:1].upper() + description[1:]
+
+
+def example_summary(path: Path, lang: str) -> tuple[str, str]:
+    """(human title, one-line description) of a bundled example, in French where a translation exists.
+
+    The title is the deployment file's own `title:`; the description is its `# Example NN: ...` comment. A file
+    without them falls back to its name (never an empty entry).
+    """
+    number = path.stem.partition("-")[0]
+    title, description = _example_header(path)
+    if lang == "fr" and number in _EXAMPLES_FR:
+        title, description = _EXAMPLES_FR[number]
+    return title or path.stem.replace("-", " "), description
 
 
 def install_translator(app: QCoreApplication | None, lang: str) -> bool:
@@ -350,3 +383,76 @@ def reason_text(reason: str, lang: str) -> str:
 
 def default_expiry() -> dt.date:
     return dt.date.today() + dt.timedelta(days=365)
+
+
+# --- value answers --------------------------------------------------------------------------------------
+
+def fact_kind(fact: str) -> tuple[str, list[str]]:
+    """What a missing fact holds, from the deployment model: ("bool" | "number" | "text" | "list" | "", the
+    allowed values of its vocabulary). "" when the path is not a declared fact (then only a decision is asked)."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    from auditor.core.deployment import Activity, Camera, Deployment
+    from auditor.core.vocab import VOCAB, vocab_for_path
+
+    if not fact or "[" in fact:
+        return "", []
+    head, *rest = fact.split(".")
+    model: Any = {"camera": Camera, "activity": Activity}.get(head, Deployment)
+    parts = rest if head in ("camera", "activity") else [head, *rest]
+    annotation: Any = model
+    for part in parts:
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)) or part not in annotation.model_fields:
+            return "", []
+        annotation = annotation.model_fields[part].annotation
+        while True:                                   # Optional[X] / Annotated[X, ...] -> X
+            origin = typing.get_origin(annotation)
+            if origin is typing.Annotated:
+                annotation = typing.get_args(annotation)[0]
+            elif origin in (typing.Union, types.UnionType):
+                args = [a for a in typing.get_args(annotation) if a is not type(None)]
+                if len(args) != 1:
+                    break
+                annotation = args[0]
+            else:
+                break
+    allowed = sorted(VOCAB.get(vocab_for_path(fact) or "", {}))
+    if typing.get_origin(annotation) is list:
+        item = typing.get_args(annotation)[0] if typing.get_args(annotation) else str
+        return ("list", allowed) if not (isinstance(item, type) and issubclass(item, BaseModel)) else ("", [])
+    if annotation is bool:
+        return "bool", []
+    if annotation in (int, float):
+        return "number", []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "", []
+    return "text", allowed
+
+
+_YES = {"yes", "y", "true", "oui", "o", "vrai"}
+_NO = {"no", "n", "false", "non", "faux"}
+
+
+def parse_fact_value(text: str, kind: str, allowed: list[str]) -> tuple[Any, str]:
+    """(value, "") from what the assessor typed for a fact of this kind, or (None, why it is not valid)."""
+    text = text.strip()
+    if not text:
+        return None, "empty"
+    if kind == "bool":
+        low = text.lower()
+        return (True, "") if low in _YES else (False, "") if low in _NO else (None, "yes_no")
+    if kind == "number":
+        try:
+            number = float(text.replace("\u202f", "").replace(" ", "").replace(",", "."))
+        except ValueError:
+            return None, "number"
+        if number != number or number in (float("inf"), float("-inf")):
+            return None, "number"
+        return (int(number) if number.is_integer() else number), ""
+    items = [t.strip() for t in text.split(",") if t.strip()] if kind == "list" else [text]
+    if allowed and any(i not in allowed for i in items):
+        return None, "allowed"
+    return (items if kind == "list" else items[0]), ""

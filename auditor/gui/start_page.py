@@ -92,7 +92,7 @@ class StartPage(QWidget):
         self.new_title.setText("<b>" + self.tr("New audit") + "</b>")
         self.import_button.setText(self.tr("Start from a &deployment file…"))
         self.examples_title.setText(self.tr("Or start from an e&xample:"))
-        self.example_button.setText(self.tr("Start from this e&xample"))
+        self.example_button.setText(self.tr("Start from &this example"))
         self.projects_title.setText("<b>" + self.tr("Audit projects") + "</b>")
         self.open_button.setText(self.tr("Open a &project…"))
         self.recent_title.setText(self.tr("&Recent projects:"))

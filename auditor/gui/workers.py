@@ -1,4 +1,14 @@
-"""The only threading code in the GUI: long core calls run on a QThread and report through signals."""
+"""The only threading code in the GUI: long core calls run on a QThread and report through signals.
+
+Every signal carries the id of its job, so that the window can ignore what a job it no longer waits for still
+reports (a progress note queued just before the outcome, a job replaced by the next one).
+
+Thread rule (PySide6): a signal emitted on the worker thread runs a *plain function, lambda or closure* connected
+to it on the worker thread itself, at once; only a slot of a QObject that lives on the GUI thread (a bound method
+decorated with @Slot) is queued to the GUI thread. So connect these signals only to such slots; the window keeps the
+job's completion callback and calls it from its own slot (MainWindow._on_worker_succeeded). A callback run on the
+worker touched widgets, pixmaps and PDFium from two threads at once and crashed the process now and then.
+"""
 
 from __future__ import annotations
 
@@ -17,32 +27,32 @@ log = logging.getLogger(__name__)
 class TaskWorker(QObject):
     """Runs `job(progress=..., cancel=...)` once; emits exactly one of succeeded/failed/cancelled, then finished."""
 
-    progressed = Signal(int, int, str)   # done, total (0 = unknown), note
-    succeeded = Signal(object)           # plain data, never a widget
-    failed = Signal(str)
-    cancelled = Signal()
-    finished = Signal()                  # always emitted last
+    progressed = Signal(int, int, int, str)   # job id, done, total (0 = unknown), note
+    succeeded = Signal(int, object)           # job id, plain data (never a widget)
+    failed = Signal(int, str)                 # job id, message
+    cancelled = Signal(int)                   # job id
+    finished = Signal()                       # always emitted last
 
-    def __init__(self, job: Callable[..., Any], cancel: CancelToken) -> None:
+    def __init__(self, job: Callable[..., Any], cancel: CancelToken, job_id: int = 0) -> None:
         super().__init__()
-        self._job, self._cancel = job, cancel
+        self._job, self._cancel, self.job_id = job, cancel, job_id
 
     def _report(self, p: Progress) -> None:
         note = f"{p.step}: {p.note}" if p.step and p.note else (p.step or p.note)
-        self.progressed.emit(p.done, p.total or 0, note)
+        self.progressed.emit(self.job_id, p.done, p.total or 0, note)
 
     @Slot()
     def run(self) -> None:
         try:
             result = self._job(progress=self._report, cancel=self._cancel)
         except Cancelled:
-            self.cancelled.emit()
+            self.cancelled.emit(self.job_id)
         except InputError as exc:
-            self.failed.emit(exc.format())
+            self.failed.emit(self.job_id, exc.format())
         except Exception as exc:         # shown in the window; the traceback goes to the log
             log.exception("background task failed")
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(self.job_id, f"{type(exc).__name__}: {exc}")
         else:
-            self.succeeded.emit(result)
+            self.succeeded.emit(self.job_id, result)
         finally:
             self.finished.emit()

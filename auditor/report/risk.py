@@ -467,19 +467,16 @@ def risk_map(assessment: RiskAssessment, lang: str, *, width: float = 300.0):
 def risk_map_png(assessment: RiskAssessment, lang: str, *, width: float = 300.0, dpi: int = 200) -> tuple[bytes, int, int]:
     """The risk map rasterised for the word-processor formats: (PNG bytes, pixel width, pixel height).
 
-    reportlab draws the map as a one-page PDF in memory; PDFium rasterises it (no file, no network).
+    reportlab draws the map as a one-page PDF in memory; PDFium rasterises it (no file, no network), under
+    the process-wide PDFium lock (auditor.report.raster).
     """
     import io
 
-    import pypdfium2
     from reportlab.graphics import renderPDF
 
-    pdf = renderPDF.drawToString(risk_map(assessment, lang, width=width))
-    doc = pypdfium2.PdfDocument(pdf)
-    try:
-        image = doc[0].render(scale=dpi / 72).to_pil()
-    finally:
-        doc.close()
+    from auditor.report.raster import render_page
+
+    image, _ = render_page(renderPDF.drawToString(risk_map(assessment, lang, width=width)), scale=dpi / 72)
     buf = io.BytesIO()
     image.save(buf, format="PNG", optimize=True)
     return buf.getvalue(), image.width, image.height

@@ -276,10 +276,18 @@ def check_of(rule: Rule, subject: Subject, outcome: Outcome,
 
     The caller passes an answer only for a question (see _is_question): `failed` gives a finding with the
     severity and tier a question rule declares in `if_failed` (any other rule: its own severity and tier),
-    `passed` a passed check; both record the answer.
+    `passed` a passed check; both record the answer. For a value answer the caller passes the outcome of the rule
+    evaluated with the value (see with_value): the rule decides, the check and its finding record the answer; a
+    rule that still asks (another fact missing, a question rule) stays a question.
     """
     finding = finding_for(rule, subject, outcome)
-    if answer is not None and finding is not None and _is_question(rule, outcome):
+    if answer is not None and answer.is_value:
+        if finding is not None:
+            finding.message = answered_text(rule, answer, finding.message)
+            finding.answer = answer
+        kind = (CheckOutcome.QUESTION if finding.question else CheckOutcome.FAILED) if finding is not None else \
+            (CheckOutcome.PASSED if outcome.kind == PASS else CheckOutcome.NOT_APPLICABLE)
+    elif answer is not None and finding is not None and _is_question(rule, outcome):
         if answer.decision == FAILED:
             finding.message = answered_text(rule, answer, finding.message)
             if rule.question and rule.if_failed is not None:     # what the question rule says failing means
@@ -314,6 +322,44 @@ class Evaluation:
     warnings: list[str] = field(default_factory=list)
 
 
+def with_value(subject: Subject, fact: str, value: Any) -> Subject:
+    """The subject with one missing fact given a value (a value answer); the facts themselves are not changed."""
+    head, *rest = fact.split(".")
+    local = copy.deepcopy(subject.local)
+    root = subject.root if head in local else copy.deepcopy(subject.root)
+    cur = local if head in local else root
+    for part in [head, *rest[:-1]]:
+        nxt = cur.get(part)
+        if not isinstance(nxt, dict):
+            nxt = cur[part] = {}
+        cur = nxt
+    cur[rest[-1]] = plain_numbers(list(value) if isinstance(value, tuple) else value)
+    return Subject(subject.label, root, local)
+
+
+def _value_answer(rule: Rule, subject: Subject, outcome: Outcome, answer: Answer,
+                  warnings: list[str], problems: list[Problem]) -> tuple[Subject, Outcome, Answer | None]:
+    """Apply a value answer: the rule evaluated with the value, or a warning / a problem saying why not."""
+    where = f" ({answer.file}:{answer.line})" if answer.line else ""
+    if outcome.kind != UNKNOWN:
+        state = "it is a question for the assessor's judgement: answer it with a decision" if _is_question(
+            rule, outcome) else "the facts already decide this check"
+        warnings.append(f"value answer for {rule.id} on {subject.label}{where} not applied: {state}")
+        return subject, outcome, None
+    if outcome.fact != answer.fact:
+        warnings.append(f"value answer for {rule.id} on {subject.label}{where} not applied: it gives {answer.fact}, "
+                        f"the question is about {outcome.fact}")
+        return subject, outcome, None
+    given = with_value(subject, answer.fact, answer.value)
+    decided = decide(rule, given)
+    if decided.kind == ERROR:
+        problems.append(answer.problem(f"the value {answer.value!r} of {answer.fact} does not fit rule {rule.id}: "
+                                       f"{decided.error}", "value",
+                                       expected="a value of the fact's type (yes/no, a number, a text or a list)"))
+        return subject, outcome, None
+    return given, decided, answer
+
+
 def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[Answer] = ()) -> Evaluation:
     """Run every rule of every applicable pack on each of its subjects; apply the assessor's answers.
 
@@ -327,6 +373,7 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
     by_key = {(a.rule_id, a.subject): a for a in answers}
     out = Evaluation()
     problems: list[Problem] = []
+    answer_problems: list[Problem] = []
     for pack in packs:
         if not pack_applies(pack, ctx):
             continue
@@ -345,7 +392,10 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
                                                                                  f"{MAX_RULE_ERRORS} errors")])
                     continue
                 answer = by_key.get((rule.id, subject.label))
-                if answer is not None and not _is_question(rule, outcome):
+                if answer is not None and answer.is_value:
+                    subject, outcome, answer = _value_answer(rule, subject, outcome, answer, out.warnings,
+                                                             answer_problems)
+                elif answer is not None and not _is_question(rule, outcome):
                     decided = {PASS: "passed", FAIL: "failed", NOT_APPLICABLE: "not applicable"}[outcome.kind]
                     where = f" ({answer.file}:{answer.line})" if answer.line else ""
                     out.warnings.append(f"answer for {rule.id} on {subject.label}{where} not applied: the facts "
@@ -357,6 +407,8 @@ def run_checks(facts: dict[str, Any], packs: Iterable[Any], answers: Iterable[An
                     out.findings.append(finding)
     if problems:
         raise RuleEvaluationError(problems)
+    if answer_problems:
+        raise InputError(answer_problems)
     return out
 
 

@@ -74,3 +74,16 @@ def window(qtbot, settings):
     w.cancel_run()
     w.wait_idle()
     w.dirty = False
+
+
+def save_and_reopen(qtbot, window, settings, path):
+    """Save the window's project to `path`, open it in a second window (the first one is left as it is)."""
+    from auditor.gui.main_window import MainWindow
+
+    window.project_path = path
+    assert window.save_project()
+    again = MainWindow(settings=settings, open_externally=False)
+    qtbot.addWidget(again)
+    assert again.open_project(path)
+    qtbot.waitUntil(lambda: not again.running, timeout=30_000)
+    return again

@@ -8,13 +8,7 @@ import pytest
 
 from auditor.gui import services
 
-pytestmark = [
-    pytest.mark.gui,
-    # Known defect, found by a fresh-clone CI run on 2026-12-04 (1 run in 3): a segmentation fault in a native
-    # thread while the PIA/action-plan export runs on the worker kills the whole test process. Skipped until the
-    # crash is found (see the closing note of issue 16); the export writers themselves are tested in tests/report.
-    pytest.mark.skip(reason="intermittent native crash of the export worker thread (issue 16 note)"),
-]
+pytestmark = pytest.mark.gui
 pytest.importorskip("auditor.report.formats", reason="the DOCX/ODT/PIA/action-plan writers are not in this tree")
 
 

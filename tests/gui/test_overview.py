@@ -68,3 +68,16 @@ def test_colours_follow_a_dark_palette(qtbot, window, sample_result):
         assert "#ffab91" in window.overview.verdict.styleSheet()
     finally:
         QGuiApplication.setPalette(original)
+
+
+def test_a_partly_read_clip_is_said_as_such(window, sample_result):
+    sample_result.footage_errors.append({"camera": "CAM-1", "path": "clips/cut.avi", "partial": True,
+                                         "message": "partly read: only 10 of the 50 frames the header declares"})
+    sample_result.footage_errors.append({"camera": "CAM-1", "path": "clips/broken.mp4", "message": "no frame"})
+    window._set_result(sample_result)
+    unseen = window.overview.unseen.text()
+    assert "cut.avi was only partly read" in unseen and "broken.mp4 could not be read" in unseen
+    window.set_language("fr")
+    assert "cut.avi n&#x27;a pu être lu qu&#x27;en partie" in window.overview.unseen.text() \
+        or "cut.avi n'a pu être lu qu'en partie" in window.overview.unseen.text()
+    window.set_language("en")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from tests.gui.conftest import save_and_reopen
+
 pytestmark = pytest.mark.gui
 CLOCK = "1795424400"        # 2026-11-23 09:00 UTC
 
@@ -21,13 +23,12 @@ def test_whole_session(qtbot, window, settings, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     from auditor.gui.dialogs.review import ReviewDialog
-    from auditor.gui.main_window import MainWindow
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", CLOCK)
     # start page -> example by name
     page = window.start_page
     assert window.pages.currentWidget() is page
-    row = next(i for i in range(page.examples.count()) if page.examples.item(i).text().startswith("09 "))
+    row = next(i for i in range(page.examples.count()) if page.examples.item(i).text().startswith("Brico Horizon: "))
     page.examples.setCurrentRow(row)
     page.example_button.click()
     assert window.pages.currentWidget() is window.main_splitter
@@ -81,12 +82,7 @@ def test_whole_session(qtbot, window, settings, tmp_path, monkeypatch):
     assert target.read_bytes() == preview.pdf
 
     # save; the project reopens with the answers, the decided findings and the approval
-    window.project_path = tmp_path / "store.auditproj.yaml"
-    assert window.save_project()
-    again = MainWindow(settings=settings, open_externally=False)
-    qtbot.addWidget(again)
-    assert again.open_project(window.project_path)
-    qtbot.waitUntil(lambda: not again.running, timeout=30_000)
+    again = save_and_reopen(qtbot, window, settings, tmp_path / "store.auditproj.yaml")
     assert [(a["rule_id"], a["subject"]) for a in again.project.answers] == keys
     assert again.review_approved and again.result.verdict() == result.verdict()
     statuses = {again.questions.table.item(i, 0).text() for i in range(again.questions.table.rowCount())}

@@ -12,16 +12,35 @@ pytestmark = pytest.mark.gui
 
 
 def test_first_window_is_the_start_page_with_every_example_described(window):
+    import yaml
+
     assert window.pages.currentWidget() is window.start_page
     page = window.start_page
-    assert page.examples.count() == len(services.example_deployments()) >= 11
+    examples = services.example_deployments()
+    assert page.examples.count() == len(examples) >= 11
     texts = [page.examples.item(i).text() for i in range(page.examples.count())]
-    assert texts[2].startswith("03 · emotion checkout")
-    assert "Emotion / satisfaction analysis at the checkout" in texts[2]
-    assert all(len(t.splitlines()) == 2 and t.splitlines()[1] for t in texts)
+    for path, text in zip(examples, texts):
+        title, description = text.splitlines()
+        assert title == yaml.safe_load(path.read_text(encoding="utf-8"))["title"]     # the file's own title
+        assert path.stem not in text and description and ":" not in description[:12] and "`" not in description
+    assert texts[2].splitlines()[1].startswith("Emotion / satisfaction analysis at the checkout")
+    menu = [a.text() for a in window.menu_examples.actions()]
+    assert menu[2] == "Supermarché Prado: checkout satisfaction pilot (SmileLane)"
     window.set_language("fr")
-    assert "caisse" in page.examples.item(2).text() and page.import_button.text().startswith("Partir")
+    fr = [page.examples.item(i).text() for i in range(page.examples.count())]
+    assert fr[2] == ("Supermarché Prado : pilote de satisfaction en caisse (SmileLane)\n"
+                     "Analyse des émotions / de la satisfaction en caisse, avec alertes au personnel")
+    assert all(a != b and len(a.splitlines()) == 2 for a, b in zip(fr, texts))        # every one translated
+    assert window.menu_examples.actions()[2].text().startswith("Supermarché Prado : pilote")
+    assert page.import_button.text().startswith("Partir")
     window.set_language("en")
+
+
+def test_an_example_without_title_or_comment_still_has_a_name(tmp_path):
+    bare = tmp_path / "13-bare-example.yaml"
+    bare.write_text("schema_version: 1\nstore: {name: X}\n", encoding="utf-8")
+    assert services.example_summary(bare, "en") == ("13 bare example", "")
+    assert services.example_summary(tmp_path / "missing.yaml", "fr") == ("missing", "")
 
 
 def test_choosing_an_example_opens_the_workspace(window):
