@@ -105,7 +105,7 @@ def _first(d: dict, *keys: str, default: Any = None) -> Any:
 
 def _boxes(item: dict) -> tuple[tuple[float, float, float, float], ...]:
     out = []
-    for b in _first(item, "boxes", "faces", "detections", default=[]) or []:
+    for b in _first(item, "faces", default=[]) or []:
         if isinstance(b, dict) and all(k in b for k in ("x", "y", "w", "h")):
             out.append((float(b["x"]), float(b["y"]), float(b["w"]), float(b["h"])))
         elif isinstance(b, (list, tuple)) and len(b) >= 4:
@@ -116,8 +116,9 @@ def _boxes(item: dict) -> tuple[tuple[float, float, float, float], ...]:
 def evidence_requests(facts: dict) -> list[EvidenceRequest]:
     """The frames listed in `cameras[i].footage.evidence_frames`, in camera order.
 
-    An entry is a frame index (of the camera's first footage file) or an object with `path` (or
-    `file`), `frame_index` (or `frame`, `index`), and optionally `timestamp_s`, `reason` and `boxes`.
+    An entry is a frame index (of the camera's first footage file) or an object written by the analysis
+    (auditor.core.footage_facts.EvidenceFrameRef: `path`, `frame_index`, `timestamp_s`, `reason`, `faces`);
+    no other key is read.
     """
     out: list[EvidenceRequest] = []
     for cam in facts.get("cameras") or []:
@@ -129,17 +130,14 @@ def evidence_requests(facts: dict) -> list[EvidenceRequest]:
         if files:
             f0 = files[0]
             default_path = str(f0.get("path", "")) if isinstance(f0, dict) else str(f0)
-        elif isinstance(cam.get("footage_files"), list) and cam["footage_files"]:
-            default_path = str(cam["footage_files"][0])
         seen: set[tuple[str, int]] = set()
         for item in footage.get("evidence_frames") or []:
             if isinstance(item, (int, float)) and not isinstance(item, bool):
                 req = EvidenceRequest(str(cam.get("id")), default_path, int(item))
             elif isinstance(item, dict):
-                idx = _first(item, "frame_index", "frame", "index", default=0)
-                req = EvidenceRequest(str(cam.get("id")), str(_first(item, "path", "file", default=default_path)),
-                                      int(idx), _first(item, "timestamp_s", "time_s", "t"), _first(item, "reason"),
-                                      _boxes(item))
+                req = EvidenceRequest(str(cam.get("id")), str(_first(item, "path", default=default_path)),
+                                      int(_first(item, "frame_index", default=0)), _first(item, "timestamp_s"),
+                                      _first(item, "reason"), _boxes(item))
             else:
                 continue
             if (req.path, req.frame_index) in seen:

@@ -1,7 +1,7 @@
 """"Passed" is not overstated: over every bundled example, a rule whose legal subject is absent (no AI technique,
-no high-risk system, no staff filmed, no transfer, no biometric or health data, no consent, no face
-payment, no watch list, no over-the-air capture) is `not_applicable`, never `passed`. The scope of such a rule lives
-in its `applies_when` (or its pack's `activities_when`), not in its trigger."""
+no high-risk system, no staff filmed, no transfer, no biometric, health or ethnic-origin data, no consent, no face
+payment, no watch list, no over-the-air capture) is `not_applicable`, never `passed`. The scope of such a rule
+lives in its `applies_when` (or its pack's `activities_when`), not in its trigger."""
 
 from __future__ import annotations
 
@@ -53,8 +53,20 @@ SUBJECTS: dict[str, tuple[tuple[str, ...] | Callable[[str], bool], Absent]] = {
                     and a.get("technique") not in ("vital_signs_heart_rate", "body_temperature")),
     "consent": (("GDPR-ART6-CONSENT-NOT-BY-ENTRY", "GDPR-ART7-4-CONSENT-FREELY-GIVEN"),
                 lambda f, a: a is not None and not _d(a).get("consent_based")),
-    "face payment": (("GDPR-ART9-VERIFICATION-1TO1",),
+    "face payment": (("GDPR-ART9-VERIFICATION-1TO1", "CNIL-FACE-PAYMENT"),
                      lambda f, a: a is not None and a.get("technique") != "face_verification_payment"),
+    "age or gender estimation": (("GDPR-ART9-AGE-GENDER",),
+                                 lambda f, a: a is not None
+                                 and a.get("technique") not in ("demographic_age", "demographic_gender")),
+    "ethnic origin": (("GDPR-ART9-ETHNICITY-INFERENCE",),
+                      lambda f, a: a is not None and a.get("technique") != "demographic_ethnicity"
+                      and "ethnic_origin" not in _d(a).get("special_categories", [])
+                      and "ethnic_origin" not in a.get("data_categories", [])),
+    "face identification on consent": (("GDPR-ART9-2A-ALL-SUBJECTS",),
+                                       lambda f, a: a is not None and not (_d(a).get("consent_based") and (
+                                           a.get("technique") in ("face_id_vip", "face_id_watchlist")
+                                           or (_d(a).get("gdpr_biometric")
+                                               and a.get("automated_action") == "targeted_ad")))),
     "a face watch list": (("GDPR-ART5-1D-WATCHLIST-ACCURACY",),
                           lambda f, a: a is not None and a.get("technique") not in ("face_id_watchlist", "face_id_vip")),
     "over-the-air capture": (("EPRIVACY-ART5-3-WIFI-PASSIVE",),
