@@ -284,6 +284,13 @@ class AuditResult:
     evidence_reviewed: bool = False                     # True only after the GUI's review step
     checks: list[Check] = field(default_factory=list)   # every evaluated rule x subject and its outcome
 
+    def applied_packs(self) -> list[PackInfo]:
+        """The packs that applied to this store: those that evaluated at least one rule here (a national pack of
+        another country, whose guard excludes the store, evaluates none). Every loaded pack stays in `packs`, for
+        the audit trail."""
+        used = {c.pack for c in self.checks} | {f.pack for f in self.findings}
+        return [p for p in self.packs if p.id in used]
+
     def verdict(self) -> Tier:
         """The deployment's verdict: the worst tier of its findings (computed here only, for every output)."""
         return verdict_of(self.findings)

@@ -107,7 +107,7 @@ def _context(result: AuditResult, lang: str) -> dict[int, str]:
                  for x in vendors]
     if dpo:
         out[112].append(f"{t(lang, 'Data protection officer')}: {dpo.get('name') or (t(lang, 'yes') if dpo.get('appointed') else t(lang, 'none appointed'))}")
-    out[113] = [f"{i18n.rule_text(p.title, lang)} {p.version} ({p.id})" for p in result.packs]
+    out[113] = [f"{i18n.rule_text(p.title, lang)} {p.version} ({p.id})" for p in result.applied_packs()]
     for a in acts:
         out[121].append(f"{a.get('name')}: {i18n.vocab_list('data_category', a.get('data_categories'), lang)} — "
                         f"{t(lang, 'Data subjects')}: {i18n.vocab_list('subject', a.get('subjects'), lang)}")

@@ -77,7 +77,7 @@ def _cover(ctx: _Ctx) -> list[Flowable]:
         (t(lang, "Assessor"), ctx.assessor or _Raw(f"<i>{_e(t(lang, 'to be completed'))}</i>")),
         (t(lang, "Audit date"), i18n.format_date(audit_date(r), lang)),
         (t(lang, "Report generated"), i18n.format_datetime(r.generated_at, lang)),
-        (t(lang, "Rule packs"), ", ".join(f"{_text(p.title, lang)} {p.version}" for p in r.packs) or "—"),
+        (t(lang, "Rule packs"), ", ".join(f"{_text(p.title, lang)} {p.version}" for p in r.applied_packs()) or "—"),
         (t(lang, "DPIA mandatory"), i18n.yes_no(_first(facts, "derived.dpia_required"), lang)),
     ]
     out += [_kv(rows), Spacer(8 * mm)]
