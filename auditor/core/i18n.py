@@ -188,7 +188,10 @@ def format_date(value: str | dt.date | None, lang: str) -> str:
         return str(value) if value else "—"
     from babel.dates import format_date as _date
 
-    return _date(d.date(), format="long", locale=babel_locale(lang))
+    text = _date(d.date(), format="long", locale=babel_locale(lang))
+    if d.day == 1 and text.startswith("1 "):      # the first of the month: "1er novembre" in French (a catalog entry)
+        text = tc(lang, "first day of the month", "1") + text[1:]
+    return text
 
 
 def format_datetime(value: str | None, lang: str) -> str:

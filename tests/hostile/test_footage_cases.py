@@ -232,4 +232,5 @@ def test_partial_read_is_said_in_every_output(tmp_path: Path, capsys: pytest.Cap
     text = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     pdf.close()
     flat = " ".join(text.split())
-    assert "What the audit could not see" in flat and "partly read" in flat
+    assert "What the audit could not see" in flat and "Footage only partly read" in flat
+    assert "Unreadable footage" not in flat

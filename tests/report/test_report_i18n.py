@@ -96,3 +96,10 @@ def test_an_unknown_language_is_refused():
 
     with pytest.raises(ValueError, match="unsupported report language 'xx'"):
         build_document(None, "xx")  # type: ignore[arg-type]
+
+
+def test_the_first_of_the_month_in_french():
+    assert i18n.format_date("2026-11-01", "fr") == "1er novembre 2026"
+    assert i18n.format_date("2026-02-01", "fr") == "1er février 2026"
+    assert i18n.format_date("2026-11-01", "en") == "1 November 2026"
+    assert i18n.format_date("2026-11-11", "fr") == "11 novembre 2026"

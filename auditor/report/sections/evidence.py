@@ -72,20 +72,27 @@ def recall_rows(footage: FootageFacts | dict) -> list[tuple[str, float]]:
     return [(label.replace("-", "–"), rec) for label, _, _, rec in buckets]
 
 
-def _footage_errors(ctx: _Ctx, camera_id: str, footage: FootageFacts) -> list[tuple[str, str]]:
+def _footage_errors(ctx: _Ctx, camera_id: str, footage: FootageFacts) -> list[tuple[str, str, bool]]:
+    """(path, message, partly read) for each file of the camera the audit could not read, or read only in part."""
     out = []
     for e in ctx.result.footage_errors:
         e = _dict(e)
         if str(e.get("camera")) == camera_id:
-            out.append((str(e.get("path", "?")), str(e.get("message", ""))))
-    out += [(e.path or "?", e.message) for e in footage.errors]
-    out += [(f.path or "?", f.error) for f in footage.files if f.error]
+            out.append((str(e.get("path", "?")), str(e.get("message", "")), bool(e.get("partial"))))
+    out += [(e.path or "?", e.message, False) for e in footage.errors]
+    out += [(f.path or "?", f.error, False) for f in footage.files if f.error]
     seen, uniq = set(), []
     for item in out:
         if item not in seen:
             seen.add(item)
             uniq.append(item)
     return uniq
+
+
+def _footage_error_line(lang: str, path: str, message: str, partial: bool) -> str:
+    if partial:
+        return t(lang, "Footage only partly read: {path} ({message}).", path=path, message=message or "?")
+    return t(lang, "Unreadable footage: {path} ({message}).", path=path, message=message or "?")
 
 
 def _num(v: Any, lang: str, decimals: int | None = None) -> str:
@@ -107,9 +114,8 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
     if footage is None:
         out.append(_p(_e(t(lang, "No footage was analysed for this camera: the findings rely on the declared "
                                  "configuration only."))))
-        for path, msg in errors:
-            out.append(_p(_e(t(lang, "Unreadable footage: {path} ({message}).", path=path, message=msg or "?")),
-                          "small"))
+        for path, msg, partial in errors:
+            out.append(_p(_e(_footage_error_line(lang, path, msg, partial)), "small"))
         if cam_findings:
             out.append(_p(_e(t(lang, "Findings on this camera: {ids}.",
                                ids=", ".join(f.rule_id for f in cam_findings))),
@@ -164,8 +170,8 @@ def _camera_evidence(ctx: _Ctx, h: _Headings, cam: dict) -> list[Flowable]:
         lines.append("<b>" + _e(t(lang, "No face was detected in the analysed frames. This does not prove that the "
                                         "camera captures no face: the detector can miss faces, and only samples "
                                         "were analysed.")) + "</b>")
-    for path, msg in errors:
-        lines.append(_e(t(lang, "Unreadable footage: {path} ({message}).", path=path, message=msg or "?")))
+    for path, msg, partial in errors:
+        lines.append(_e(_footage_error_line(lang, path, msg, partial)))
     if not errors:
         lines.append(_e(t(lang, "All footage files of this camera could be read.")))
     out += _bullets(lines)
