@@ -22,10 +22,12 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-from collections.abc import Iterable, Iterator
+from typing import IO, Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
 
 from auditor.core.errors import InputError, Problem
+
+_T = TypeVar("_T")
 
 CHUNK = 1 << 20
 STDOUT = "-"
@@ -229,6 +231,25 @@ def finish_temp(tmp: Path, target: Path) -> None:
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.chmod(tmp, _new_file_mode(target))
+
+
+def render_replace(target: Path, render: Callable[[Path], _T], *,
+                   before_commit: Callable[[], None] | None = None) -> tuple[_T, bytes]:
+    """Have `render` write a file at a temporary path beside `target`, then (after `before_commit`, e.g. a last
+    cancel check) fsync it and rename it over `target`; returns render's value and the bytes committed. On any
+    exception, Ctrl-C included, the temp file is removed and `target` is left as it was."""
+    tmp = temp_beside(target)
+    try:
+        value = render(tmp)
+        if before_commit is not None:
+            before_commit()
+        data = tmp.read_bytes()
+        finish_temp(tmp, target)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return value, data
 
 
 def _open_text(path: Path | int, mode: str) -> IO[Any]:

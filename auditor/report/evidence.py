@@ -356,3 +356,16 @@ def collect_evidence(result: AuditResult, *, detector=None, base_dir: Path | Non
         evidence.frames.setdefault(req.camera_id, []).append(item)
     progress(Progress(done=len(requests), total=len(requests), step="evidence"))
     return evidence
+
+
+def evidence_to_embed(result: AuditResult, *, embed_frames: bool, evidence: EvidenceSet | None, detector=None,
+                      base_dir: Path | None = None, progress: ProgressFn = no_progress,
+                      cancel: CancelToken | None = None, mask: str = "solid") -> EvidenceSet | None:
+    """The evidence a report embeds: the frames given (e.g. reviewed in the GUI), else collected and redacted from
+    the facts; None when `embed_frames` is False (the report then says the frames were left out)."""
+    if not embed_frames:
+        return None
+    if evidence is not None:
+        return evidence
+    return collect_evidence(result, detector=detector, base_dir=base_dir, progress=progress, cancel=cancel,
+                            mask=mask)

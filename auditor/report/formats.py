@@ -7,15 +7,14 @@ is rendered beside the target and renamed over it only when complete.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.core.fileio import finish_temp, sha256_bytes, temp_beside
+from auditor.core.fileio import render_replace, sha256_bytes
 from auditor.core.i18n import languages
 from auditor.core.model import AuditResult
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
-from auditor.report.evidence import EvidenceSet, collect_evidence
+from auditor.report.evidence import EvidenceSet, evidence_to_embed
 
 REPORT_FORMATS = {".pdf": "PDF", ".docx": "Word (DOCX)", ".odt": "OpenDocument text (ODT)"}
 
@@ -72,15 +71,12 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
     from auditor.report.story import build_document
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    if embed_frames and evidence is None:
-        evidence = collect_evidence(result, detector=detector, base_dir=base_dir, progress=progress, cancel=cancel,
-                                    mask=mask)
-    elif not embed_frames:
-        evidence = None
+    evidence = evidence_to_embed(result, embed_frames=embed_frames, evidence=evidence, detector=detector,
+                                 base_dir=base_dir, progress=progress, cancel=cancel, mask=mask)
     cancel.check()
     model = build_document(result, lang, evidence, assessor=assessor, risk=risk.assess(result), changes=changes)
-    tmp = temp_beside(target)                 # the one temp-file rule (auditor.core.fileio): short name, beside
-    try:
+
+    def render(tmp: Path) -> None:
         if fmt == ".docx":
             from auditor.report.docx_writer import render_docx
 
@@ -89,13 +85,11 @@ def write_report(result: AuditResult, path: Path | str, *, lang: str = "en", ass
             from auditor.report.odt_writer import render_odt
 
             render_odt(model, tmp, generated_at=result.generated_at)
+
+    def before_commit() -> None:
         cancel.check()
         progress(Progress(done=1, total=1, note=target.name, step="write"))
-        data = tmp.read_bytes()
-        finish_temp(tmp, target)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    _, data = render_replace(target, render, before_commit=before_commit)
     return ReportSummary(target, fmt, lang, None, (evidence or EvidenceSet()).embedded, len(data),
                          sha256_bytes(data))

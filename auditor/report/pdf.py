@@ -15,7 +15,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import io
-import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -40,14 +39,14 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from auditor.core.errors import InputError, Problem
-from auditor.core.fileio import finish_temp, sha256_bytes, temp_beside
+from auditor.core.fileio import render_replace, sha256_bytes
 from auditor.core.model import AuditResult
 from auditor.core.tasks import CancelToken, Progress, ProgressFn, no_progress
 from auditor.report import document as dm
 from auditor.report import i18n
 from auditor.report import risk as risk_mod
 from auditor.report import styles as st
-from auditor.report.evidence import EvidenceSet, collect_evidence
+from auditor.report.evidence import EvidenceSet, evidence_to_embed
 from auditor.report.story import build_document
 
 
@@ -392,29 +391,22 @@ def write_pdf(result: AuditResult, path: Path | str, *, lang: str = "en", assess
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     cancel.check()
-    if embed_frames and evidence is None:
-        evidence = collect_evidence(result, detector=detector, base_dir=base_dir, progress=progress, cancel=cancel,
-                                    mask=mask)
-    elif not embed_frames:
-        evidence = None
+    evidence = evidence_to_embed(result, embed_frames=embed_frames, evidence=evidence, detector=detector,
+                                 base_dir=base_dir, progress=progress, cancel=cancel, mask=mask)
     cancel.check()
-    tmp = temp_beside(target)                 # the one temp-file rule (auditor.core.fileio): short name, beside
-    try:
-        pages = render_pdf(result, str(tmp), lang=lang, evidence=evidence, assessor=assessor,
-                           progress=progress, cancel=cancel, changes=changes)
+
+    def before_commit() -> None:
         cancel.check()
         progress(Progress(done=1, total=1, note=target.name, step="write"))
-        data = tmp.read_bytes()
-        finish_temp(tmp, target)
-        os.replace(tmp, target)
+
+    try:
+        pages, data = render_replace(target, lambda tmp: render_pdf(
+            result, str(tmp), lang=lang, evidence=evidence, assessor=assessor, progress=progress, cancel=cancel,
+            changes=changes), before_commit=before_commit)
     except LayoutError as exc:     # last safety net (texts are clipped and table rows split): a clear error, no traceback
-        tmp.unlink(missing_ok=True)
         raise InputError([Problem(str(target), "the report could not be laid out: an element is larger than a page; "
                                   "please report it with the input files", found=str(exc).split(" with ")[0][:200])]) \
             from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     ev = evidence or EvidenceSet()
     return PdfSummary(path=target, pages=pages, lang=lang, frames_embedded=ev.embedded,
                       frames_withheld=sum(1 for f in ev.all if f.jpeg is None), faces_masked=ev.masked,
