@@ -713,7 +713,6 @@ class MainWindow(QMainWindow):
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.cancelled.connect(self._on_worker_cancelled)
         self._worker.finished.connect(self._thread.quit)
-        self._worker.finished.connect(self._worker.deleteLater)
         self._thread.finished.connect(self._on_thread_finished)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -786,6 +785,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_thread_finished(self) -> None:
         if self._thread is not None:
+            self._thread.wait()             # `finished` is emitted just before the thread really ends
             self._thread.deleteLater()
         self._thread = self._worker = None
         self._cancel = None

@@ -8,6 +8,11 @@ to it on the worker thread itself, at once; only a slot of a QObject that lives 
 decorated with @Slot) is queued to the GUI thread. So connect these signals only to such slots; the window keeps the
 job's completion callback and calls it from its own slot (MainWindow._on_worker_succeeded). A callback run on the
 worker touched widgets, pixmaps and PDFium from two threads at once and crashed the process now and then.
+
+Lifetime rule: the worker is owned by Python (the window's reference), never by `deleteLater` on its thread. When
+`run` ends the worker moves itself back to the GUI thread, so the window can drop it there after the thread has
+ended. A worker deleted by a deferred delete on its own thread while the window dropped its reference on the GUI
+thread was deleted twice, now and then, and the process died (SIGSEGV in CI, tests/gui/test_session_defects.py).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import logging
 from typing import Any
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from auditor.core.errors import InputError
 from auditor.core.tasks import CancelToken, Cancelled, Progress
@@ -55,4 +60,7 @@ class TaskWorker(QObject):
         else:
             self.succeeded.emit(self.job_id, result)
         finally:
+            app = QCoreApplication.instance()
+            if app is not None:              # back to the GUI thread, where the window releases it (module doc)
+                self.moveToThread(app.thread())
             self.finished.emit()

@@ -554,3 +554,21 @@ def test_progress_of_a_finished_or_replaced_job_is_ignored(qtbot, window):
     assert window.status_label.text() == "final" and not window._task_ended
     window._on_worker_progressed(7, 1, 2, "note of the running job")
     assert window.status_label.text() == "note of the running job"
+
+
+def test_many_short_jobs_end_cleanly_and_the_worker_comes_back_to_the_gui_thread(qtbot, window):
+    """A worker deleted on its own thread (deleteLater) while the window dropped it on the GUI thread was deleted
+    twice now and then (SIGSEGV in CI). The worker now returns to the GUI thread, and the thread has ended when the
+    window lets it go."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    gui = QApplication.instance().thread()
+    seen: list[bool] = []
+    for n in range(40):
+        window._start(lambda *, progress, cancel, n=n: n, lambda _: None, step="")
+        worker, thread = window._worker, window._thread
+        thread.finished.connect(lambda w=worker: seen.append(w.thread() is gui), Qt.ConnectionType.DirectConnection)
+        qtbot.waitUntil(lambda: not window.running, timeout=10_000)
+        del worker, thread
+    assert seen == [True] * 40
