@@ -117,7 +117,7 @@ def main(args: argparse.Namespace) -> int:
     from auditor.footage.frames import (
         FootageError,  # cv2, onnxruntime and mediapipe load here
     )
-    from auditor.footage.video import RedactionError, check_paths, redact_video
+    from auditor.footage.video import RedactionError, check_paths, failure_parts, redact_video
 
     for src, dst in pairs:                                     # refuse bad outputs before any work
         try:
@@ -138,9 +138,8 @@ def main(args: argparse.Namespace) -> int:
                                       detect_every=args.detect_every, progress=bar, sidecar=sidecar_path(dst))
             except (RedactionError, FootageError, OSError) as exc:     # OSError: e.g. the disk filled up
                 bar.stop()
-                text = f"{exc.filename or dst}: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
-                named = text if text.startswith((str(src), str(dst))) else f"{src}: {text}"
-                print(f"auditor redact: {named}; nothing written", file=sys.stderr)
+                file, why = failure_parts(exc, src, dst)
+                print(f"auditor redact: {file}: {why}; nothing written", file=sys.stderr)
                 failed += 1
                 continue
             bar.stop()

@@ -92,6 +92,18 @@ class RedactionError(Exception):
     """Bad input or output for a redaction; the message names the file and says why, in one line."""
 
 
+def failure_parts(exc: BaseException, src: Path, dst: Path) -> tuple[str, str]:
+    """(file, why) of a redaction stopped by bad input (RedactionError, FootageError or OSError), the file being
+    the one the message is about: what `auditor redact` prints and the desktop app shows."""
+    if isinstance(exc, OSError):
+        return str(exc.filename or dst), exc.strerror or str(exc)
+    text = str(exc)
+    for path in (str(dst), str(src)):
+        if text.startswith(path + ": "):
+            return path, text[len(path) + 2:]
+    return str(src), text
+
+
 @dataclass
 class RedactionReport:
     """What one redaction did (the JSON sidecar)."""

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from auditor import project as proj
 from auditor.config.loader import LoadedDeployment, load_deployment
-from auditor.core.errors import InputError
+from auditor.core.errors import InputError, Problem
 from auditor.core.model import AuditResult, Finding, Severity
 from auditor.core.resultdata import result_from_data, result_to_data
 from auditor.core.tasks import CancelToken
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._task_ended = False
         self._job_id = 0                              # the job whose signals the window listens to
         self._on_success: Callable[[Any], None] | None = None
+        self._failed_title = ""                       # what the running job could not do, if it fails
         self.setAcceptDrops(True)
         self.setWindowIcon(QIcon(str(services.icon_path())))
         self._build_actions()
@@ -526,7 +527,8 @@ class MainWindow(QMainWindow):
             self._warn_stray_answers(saved)
             self._set_result(saved)
             self.review_approved = saved.evidence_reviewed
-            self._start(services.previews_job(saved), self._on_previews_ready, step=self.tr("Preparing previews…"))
+            self._start(services.previews_job(saved), self._on_previews_ready, step=self.tr("Preparing previews…"),
+                        failed=self.tr("The previews could not be prepared"))
         self.assessor.setText(project.assessor)
         self._refresh_all()
         return True
@@ -697,9 +699,13 @@ class MainWindow(QMainWindow):
             self._cancel.cancel()
             self.status_label.setText(self.tr("Cancelling…"))
 
-    def _start(self, job: Callable[..., Any], on_success: Callable[[Any], None], *, step: str) -> None:
-        """Run `job` on a worker thread; `on_success(result)` then runs on the GUI thread (see workers.py)."""
+    def _start(self, job: Callable[..., Any], on_success: Callable[[Any], None], *, step: str,
+               failed: str | None = None) -> None:
+        """Run `job` on a worker thread; `on_success(result)` then runs on the GUI thread (see workers.py).
+
+        `failed` titles the message if the job fails (what could not be done: an export is not an audit)."""
         self._job_id += 1
+        self._failed_title = failed or self.tr("The audit failed")
         self._cancel = CancelToken()
         self._worker = TaskWorker(job, self._cancel, self._job_id)
         self._on_success = on_success
@@ -769,9 +775,9 @@ class MainWindow(QMainWindow):
         if not self._outcome_of_current_job(job_id):
             return
         self._on_success = None
-        self.status_label.setText(self.tr("The audit failed."))
+        self.status_label.setText(self._failed_title + ".")
         self.problems.setPlainText(message)
-        self._show_error(self.tr("The audit failed"), message)
+        self._show_error(self._failed_title, message)
         self.audit_finished.emit("failed")
 
     @Slot(int)
@@ -1114,7 +1120,8 @@ class MainWindow(QMainWindow):
             self.audit_finished.emit("previewed")
 
         self.tabs.setCurrentWidget(self.preview)
-        self._start(job, done, step=self.tr("Building the report preview…"))
+        self._start(job, done, step=self.tr("Building the report preview…"),
+                    failed=self.tr("The report preview could not be built"))
 
     def export_pdf(self, path: Path) -> None:
         if self.result is None or not self.review_approved or self.running:
@@ -1129,7 +1136,8 @@ class MainWindow(QMainWindow):
             return
         job = services.pdf_job(self.result, path, lang=self.lang, assessor=self.project.assessor or None)
 
-        self._start(job, lambda _: self._on_pdf_written(path), step=self.tr("Writing the PDF report…"))
+        self._start(job, lambda _: self._on_pdf_written(path), step=self.tr("Writing the PDF report…"),
+                    failed=self.tr("The PDF report could not be written"))
 
     def _on_pdf_written(self, path: Path) -> None:
         self.project.last_results["pdf"] = str(path)
@@ -1205,7 +1213,8 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.tr("Wrote %1").replace("%1", path.name))
             self.audit_finished.emit("exported")
 
-        self._start(job, done, step=self.tr("Writing %1…").replace("%1", path.name))
+        self._start(job, done, step=self.tr("Writing %1…").replace("%1", path.name),
+                        failed=self.tr("%1 could not be written").replace("%1", path.name))
 
     def selected_clip(self) -> Path | None:
         item = self.footage_list.currentItem() if hasattr(self, "footage_list") else None
@@ -1228,10 +1237,15 @@ class MainWindow(QMainWindow):
         """Write a copy of the clip with every face masked (auditor redact), on the worker, with progress and Cancel."""
         if self.running:
             return
-        from auditor.footage.video import redact_video
+        from auditor.footage.frames import FootageError
+        from auditor.footage.video import RedactionError, failure_parts, redact_video
 
         def job(*, progress, cancel):
-            return redact_video(clip, target, progress=progress, cancel=cancel)
+            try:
+                return redact_video(clip, target, progress=progress, cancel=cancel)
+            except (RedactionError, FootageError, OSError) as exc:      # bad input, said as `auditor redact` says it
+                file, why = failure_parts(exc, clip, target)
+                raise InputError([Problem(file, why)]) from exc
 
         def done(report: Any) -> None:
             self.project.log("exported", kind="redacted clip", file=target.name)
@@ -1242,7 +1256,8 @@ class MainWindow(QMainWindow):
                                       .replace("%3", str(getattr(report, "masks_total", "?"))))
             self.audit_finished.emit("exported")
 
-        self._start(job, done, step=self.tr("Writing a redacted copy of %1…").replace("%1", clip.name))
+        self._start(job, done, step=self.tr("Writing a redacted copy of %1…").replace("%1", clip.name),
+                    failed=self.tr("The redacted copy of %1 could not be written").replace("%1", clip.name))
 
     def export_folder(self) -> Path:
         """Where exports go by default: the project's folder, else the home folder."""
@@ -1514,7 +1529,8 @@ class MainWindow(QMainWindow):
         def job(*, progress, cancel):
             return rerun_rules(result, answers=answers, waiver_entries=waivers)
 
-        self._start(job, self._on_rerun_succeeded, step=self.tr("Re-running the rules with the answers…"))
+        self._start(job, self._on_rerun_succeeded, step=self.tr("Re-running the rules with the answers…"),
+                    failed=self.tr("Re-running the rules failed"))
 
     @Slot(object)
     def _on_rerun_succeeded(self, result: AuditResult) -> None:

@@ -465,6 +465,28 @@ def test_redacted_copy_of_a_clip_from_the_footage_list(qtbot, window, workspace,
     assert window.project.audit_log[-1].params == {"kind": "redacted clip", "file": "clip-redacted.mp4"}
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_failed_export_says_what_failed_not_that_the_audit_failed(qtbot, window, workspace, no_modal_dialogs, lang):
+    """The message of a failed job names that job (an export is not an audit), in the window's language."""
+    folder, config, _ = workspace
+    window.set_language(lang)
+    window.load_config(config)
+    broken = folder / "broken.mp4"
+    broken.write_bytes(b"not a video at all" * 50)
+    outcomes: list[str] = []
+    window.audit_finished.connect(outcomes.append)
+    with qtbot.waitSignal(window.audit_finished, timeout=60_000):
+        window.export_redacted_clip(broken, folder / "out.mp4")
+    qtbot.waitUntil(lambda: not window.running, timeout=10_000)
+    expected = {"en": "The redacted copy of broken.mp4 could not be written",
+                "fr": "La copie masquée de broken.mp4 n'a pas pu être écrite"}[lang]
+    assert outcomes == ["failed"] and no_modal_dialogs[-1][0] == expected
+    assert window.status_label.text() == expected + "."
+    assert window.problems.toPlainText() == f"{broken}: not a video or image file: its content matches no known " \
+                                           "container (named .mp4)"        # the file named, no exception class
+    assert not (folder / "out.mp4").exists()
+
+
 def test_cancelling_a_redacted_copy_writes_nothing(qtbot, window, workspace):
     folder, config, clip = workspace
     window.load_config(config)
