@@ -6,10 +6,11 @@ import argparse
 import json
 
 from auditor.cli import ExitCode
-from auditor.core.deployment import deployment_json_schema
 
 
 def schema_text() -> str:
+    from auditor.core.deployment import deployment_json_schema    # pydantic: loaded only for this command
+
     return json.dumps(deployment_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from auditor.cli import ExitCode
-from auditor.config.loader import load_deployment
 from auditor.core.errors import InputError
-from auditor.project import PROJECT_SUFFIX, load_project, verify_inputs
+
+# The deployment model (pydantic) and the project loader are imported by the functions that use them: every
+# subcommand's parser is built at start-up, and `auditor analyze` or `redact` need neither.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _validate_project(path: Path, *, quiet: bool) -> bool:
+    from auditor.project import load_project, verify_inputs
+
     try:
         project = load_project(path)
         problems = verify_inputs(project, path)
@@ -36,6 +39,9 @@ def _validate_project(path: Path, *, quiet: bool) -> bool:
 
 
 def main(args: argparse.Namespace) -> int:
+    from auditor.config.loader import load_deployment
+    from auditor.project import PROJECT_SUFFIX
+
     bad = 0
     for name in args.files:
         if name.endswith(PROJECT_SUFFIX):

@@ -87,3 +87,16 @@ def test_version_lists_tool_packs_and_models(capsys):
     for pack in ("gdpr", "cnil", "eprivacy", "ai_act"):
         assert f"rule pack {pack} " in out
     assert "MediaPipe 0.10.21" in out and "CenterFace" in out
+
+
+def test_the_command_line_parser_loads_no_deployment_model():
+    """Every subcommand's parser is built at start-up: it must not import pydantic, the rule engine or the
+    footage stack (`auditor analyze` and `auditor redact` pay for what they use, not for `validate`)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, auditor.cli; auditor.cli.build_parser(); "
+            "print(sorted(m for m in ('pydantic', 'celpy', 'cv2', 'onnxruntime', 'auditor.config.loader', "
+            "'auditor.core.deployment') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
