@@ -193,3 +193,19 @@ def test_questions_answered_by_the_assessor_are_listed_with_who_when_and_why(res
     text = " ".join(_text(result, lang).split())
     assert i18n.t(lang, "Questions answered by the assessor") in text and words in text
     assert "Cameras are not a core activity." in text and "[GDPR-ART37-DPO]" in text
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("Other sensors", "Used by", "WiFi probe sensor", "42")),
+                                         ("fr", ("Autres capteurs", "Utilisé par", "42"))])
+def test_sensors_other_than_cameras_are_described(result, fresh, lang, words):
+    """A WiFi or beacon system is part of the processing (GDPR Art 35(7)(a)): its sensors are listed with the
+    activities that use them; a deployment without any has no such subsection."""
+    assert i18n.t(lang, "Other sensors") not in _text(result, lang)
+    r = fresh(result)
+    r.facts["sensors"] = [{"id": "wifi-probes", "kind": "wifi_probe", "count": 42, "zone": "mall_concourse",
+                           "purposes": ["people_count"], "vendor": "Footfall Sense B.V."}]
+    r.facts["activities"][0]["sensors"] = ["wifi-probes"]
+    text = _text(r, lang)
+    for word in words:
+        assert word in text
+    assert re.search(r"wifi-probes.*" + re.escape(str(r.facts["activities"][0]["id"])), text, re.S)

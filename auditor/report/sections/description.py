@@ -177,4 +177,19 @@ def _description(ctx: _Ctx, h: _Headings) -> list[Flowable]:
         out.append(_table(rows6, [2.1, 1.8, 1.4, 1.9, 2.8, 1.8, 1.6, 2.1]))
     else:
         out.append(_p(_e(t(lang, "No camera is declared."))))
+
+    sensors = [x for x in _list(f.get("sensors")) if isinstance(x, dict)]
+    if sensors:                  # WiFi probes, beacons, thermal sensors...: devices of the processing too
+        out.append(h.h2(ctx, t(lang, "Other sensors"), "sensors"))
+        rows7: list[list[Any]] = [[t(lang, "Sensor"), t(lang, "Kind"), t(lang, "Number"), t(lang, "Zone"),
+                                   t(lang, "Purposes"), t(lang, "Vendor"), t(lang, "Used by")]]
+        for x in sensors:
+            name = f"<b>{_e(x.get('id'))}</b>" + (f"<br/>{_e(x.get('placement'))}" if x.get("placement") else "")
+            users = [str(a.get("id")) for a in acts if x.get("id") in _list(a.get("sensors"))]
+            rows7.append([_Raw(name), i18n.vocab("sensor_kind", x.get("kind"), lang),
+                          i18n.format_number(x.get("count", 1), lang),
+                          i18n.vocab("zone", x.get("zone"), lang) if x.get("zone") else "—",
+                          i18n.vocab_list("purpose", x.get("purposes"), lang), x.get("vendor") or "—",
+                          ", ".join(users) or "—"])
+        out.append(_table(rows7, [3.0, 2.2, 1.7, 1.9, 2.8, 2.1, 1.8]))
     return out
