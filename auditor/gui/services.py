@@ -298,23 +298,14 @@ def load_frame(evidence: dict[str, Any], result: AuditResult, *, reveal: bool = 
 
 # --- text -----------------------------------------------------------------------------------------------
 
-_CRITERIA_FR = {
-    1: "Évaluation ou notation (y compris profilage)",
-    2: "Décision automatisée avec effet juridique ou similaire",
-    3: "Surveillance systématique",
-    4: "Données sensibles ou à caractère hautement personnel",
-    5: "Traitement à grande échelle",
-    6: "Croisement ou combinaison d'ensembles de données",
-    7: "Personnes vulnérables",
-    8: "Usage innovant ou nouvelle solution technologique",
-    9: "Traitement qui empêche d'exercer un droit ou de bénéficier d'un service ou d'un contrat",
-}
-
-
 def criterion_name(criterion: dict[str, Any], lang: str) -> str:
-    if lang == "fr":
-        return _CRITERIA_FR.get(int(criterion.get("number", 0)), criterion.get("name", ""))
-    return str(criterion.get("name", ""))
+    """A WP248 criterion's name in `lang`, worded as the report words it (one catalog for both)."""
+    from auditor.report.i18n import wp248_name
+
+    try:
+        return wp248_name(int(criterion.get("number", 0)), lang)
+    except (TypeError, ValueError):
+        return str(criterion.get("name", ""))
 
 
 def finding_html(finding: Finding | None, lang: str, labels: dict[str, str]) -> str:

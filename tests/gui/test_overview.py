@@ -39,8 +39,10 @@ def test_overview_in_french_and_after_a_waiver(window, sample_result):
     assert window.overview.verdict.text() == "Lawful with conditions"
     window.set_language("fr")
     assert window.overview.verdict.text() == "Licite sous conditions"
-    assert "Surveillance systématique" in window.overview.dpia.text()
+    # worded as the report words it (its catalog), not from a table of the GUI's own
+    assert "Surveillance systématique (y compris de zones accessibles au public)" in window.overview.dpia.text()
     window.set_language("en")
+    assert "Systematic monitoring (incl. publicly accessible areas)" in window.overview.dpia.text()
 
 
 def test_overview_tile_shows_dori_and_identification_grade(window, sample_result):
