@@ -21,6 +21,10 @@ from auditor.footage.tracking import Box
 # and a little more upwards.
 MARGIN = 0.3
 MARGIN_TOP = 0.45
+# A face is taller than wide; in low light CenterFace may return a box on its upper half only (the benchmark's
+# low-light aisle: boxes 0.6 as tall as wide), and the chin below it was left unmasked. Boxes are made at least
+# this tall (in face widths) before the margins are added.
+MIN_ASPECT = 1.2
 # Pixelation: the masked area keeps at most this many blocks across, then is blurred and noised.
 BLOCKS = 4
 # Re-detection passes on the redacted frame (anything still found is masked too).
@@ -55,6 +59,7 @@ def _as_box(b: Face | Sequence[float] | dict) -> Box:
 def enlarge(box: Box, shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
     """The masked rectangle (x0, y0, x1, y1) for a box, clipped to the frame; None if it falls outside."""
     x, y, w, h = box
+    h = max(h, w * MIN_ASPECT)          # a box squashed onto part of the face still masks down to the chin
     H, W = shape[:2]
     x0 = int(np.floor(x - w * MARGIN))
     x1 = int(np.ceil(x + w * (1 + MARGIN)))

@@ -69,6 +69,8 @@ SMOOTH_GROW = 0.1
 UNKNOWN_MOTION_GROW = 0.3
 # How fast (face widths per frame) a face found first near a frame edge may have come in from that edge.
 EDGE_SPEED = 1.0
+# ... or this share of the frame's size per frame, for small fast faces (about 45 px a frame at 1280 px wide).
+EDGE_FRAME_SHARE = 0.035
 # Face widths per second a face may move between key frames and stay on its track (fast walkers near the
 # camera, measured on the benchmark's aisle scene: about 13).
 TRACK_MAX_JUMP = 25.0
@@ -79,6 +81,9 @@ SAME_FACE_IOU = 0.4
 # the wrong faces, and a fast walker (a face width per frame) then crosses the frames between unmasked.
 BRIDGE_WIDTHS = 4.0
 BRIDGE_SIZE_RATIO = 0.6
+# ... or at most this share of the frame's width apart, whatever their size: under an overhead camera an 11-px
+# face crosses 3 face widths a frame (the benchmark's overhead scene), 10 widths between two key frames.
+BRIDGE_FRAME_SHARE = 0.1
 # Only faces narrower than this are bridged: larger ones are few and paired well by the tracker, and bridging them
 # masked 45 % more of the benchmark's entrance frames for nothing.
 BRIDGE_MAX_PX = 40.0
@@ -201,6 +206,7 @@ class MaskPlanner:
         self.seen: dict[int, tuple[int, Box, Box | None]] = {}    # track -> last frame, box, motion per frame
         self.last_key = -1
         self.last_faces: list[Box] = []                           # the previous key frame's detections
+        self.keys_before: tuple[int, list[Box]] = (-1, [])           # the key frame before it, and its detections
 
     def push(self, frame: Frame, faces: list[Box] | None) -> list[tuple[Frame, list[Box]]]:
         """Add the next frame (faces: its detections on a key frame, None otherwise); returns finished frames."""
@@ -222,7 +228,12 @@ class MaskPlanner:
         ids = self.tracker.update(frame.timestamp_s, faces)
         by_index = {p.frame.index: p for p in self.window}
         if previous_key >= 0:
-            self._bridge(previous_key, self.last_faces, frame.index, faces, by_index)
+            self._bridge(previous_key, self.last_faces, frame.index, faces, by_index, frame.pixels.shape[1])
+        if self.keys_before[0] >= 0:        # over a key frame where the face was missed: twice the reach
+            k0, before = self.keys_before
+            unmatched = [b for b in faces if not _pairable(b, self.last_faces, frame.pixels.shape[1])]
+            self._bridge(k0, before, frame.index, unmatched, by_index, frame.pixels.shape[1], span=2)
+        self.keys_before = (previous_key, self.last_faces)
         self.last_faces = list(faces)
         for tid, box in zip(ids, faces):
             motion = None
@@ -255,19 +266,17 @@ class MaskPlanner:
         for tid in [t for t, (j, _, _) in self.seen.items() if frame.index - j > self.hold]:
             del self.seen[tid]
 
-    def _bridge(self, k0: int, before: list[Box], k1: int, after: list[Box], by_index: dict[int, _Pending]) -> None:
-        """Every plausible pairing of the two key frames' faces interpolated over the frames between them."""
+    def _bridge(self, k0: int, before: list[Box], k1: int, after: list[Box], by_index: dict[int, _Pending],
+                width: int, span: int = 1) -> None:
+        """Every plausible pairing of two key frames' faces (`span` key intervals apart) interpolated over the frames
+        between them."""
         if k1 - k0 < 2:
             return
         for b in after:
             if b[2] > BRIDGE_MAX_PX:
                 continue                                   # large faces: the tracker pairs them by overlap
             for a in before:
-                size = max(a[2], b[2], 1.0)
-                if min(a[2], b[2]) / size < BRIDGE_SIZE_RATIO or iou(a, b) >= SAME_FACE_IOU:
-                    continue                               # another face, or one the smoothing covers already
-                dist = np.hypot((b[0] + b[2] / 2) - (a[0] + a[2] / 2), (b[1] + b[3] / 2) - (a[1] + a[3] / 2))
-                if dist > BRIDGE_WIDTHS * size:
+                if not _pairable(b, [a], width, span):
                     continue
                 for k in range(k0 + 1, k1):
                     if k in by_index:
@@ -288,6 +297,19 @@ class MaskPlanner:
         return out
 
 
+def _pairable(b: Box, faces: list[Box], width: int, span: int = 1) -> bool:
+    """Whether `b` may be one of `faces` seen `span` key intervals earlier, moved (not the same box: IoU below
+    SAME_FACE_IOU, which the smoothing covers), by size and distance (BRIDGE_* constants)."""
+    for a in faces:
+        size = max(a[2], b[2], 1.0)
+        if min(a[2], b[2]) / size < BRIDGE_SIZE_RATIO or iou(a, b) >= SAME_FACE_IOU:
+            continue
+        dist = np.hypot((b[0] + b[2] / 2) - (a[0] + a[2] / 2), (b[1] + b[3] / 2) - (a[1] + a[3] / 2))
+        if dist <= span * max(BRIDGE_WIDTHS * size, BRIDGE_FRAME_SHARE * width):
+            return True
+    return False
+
+
 def _moved(box: Box, motion: Box | None, frames: int, grow: float) -> Box:
     """The box moved `frames` frames along its motion (forwards or backwards), grown with the distance."""
     x, y, w, h = box if motion is None else tuple(b + frames * m for b, m in zip(box, motion))
@@ -296,31 +318,40 @@ def _moved(box: Box, motion: Box | None, frames: int, grow: float) -> Box:
     return (x - w * g, y - h * g, w * (1 + 2 * g), h * (1 + 2 * g))
 
 
+def _edge_speeds(box: Box, shape: tuple[int, ...]) -> tuple[float, float]:
+    """How far (x, y pixels per frame) a face may have travelled from an edge: EDGE_SPEED face widths, or for a small
+    fast face (under an overhead camera) EDGE_FRAME_SHARE of the frame's size, whichever is more."""
+    H, W = shape[:2]
+    return max(EDGE_SPEED * box[2], EDGE_FRAME_SHARE * W), max(EDGE_SPEED * box[3], EDGE_FRAME_SHARE * H)
+
+
 def _near_edge(box: Box, shape: tuple[int, ...], margin: int) -> bool:
     """Whether the face `box` is close enough to a frame edge to have entered the picture within `margin` frames."""
     H, W = shape[:2]
     x, y, w, h = box
-    reach_x, reach_y = margin * EDGE_SPEED * w, margin * EDGE_SPEED * h
-    return x < reach_x or W - (x + w) < reach_x or y < reach_y or H - (y + h) < reach_y
+    vx, vy = _edge_speeds(box, shape)
+    return x < margin * vx or W - (x + w) < margin * vx or y < margin * vy or H - (y + h) < margin * vy
 
 
 def _to_near_edges(held: Box, box: Box, frames: int, shape: tuple[int, ...], margin: int) -> Box:
     """`held` stretched towards each frame edge near the face `box` (within `margin` frames of travel).
 
     A face entering the picture is found only once mostly inside; `frames` frames before, it was between the
-    edge and where it was found, up to EDGE_SPEED face widths per frame away (a brisk walker near the camera).
+    edge and where it was found, up to `_edge_speeds` away (a brisk walker near the camera, or a small face
+    crossing under an overhead camera).
     """
     H, W = shape[:2]
     x, y, w, h = box
+    vx, vy = _edge_speeds(box, shape)
     x0, y0, x1, y1 = held[0], held[1], held[0] + held[2], held[1] + held[3]
-    if x < margin * EDGE_SPEED * w:
-        x0 = min(x0, max(0.0, x - frames * EDGE_SPEED * w))
-    if W - (x + w) < margin * EDGE_SPEED * w:
-        x1 = max(x1, min(float(W), x + w + frames * EDGE_SPEED * w))
-    if y < margin * EDGE_SPEED * h:
-        y0 = min(y0, max(0.0, y - frames * EDGE_SPEED * h))
-    if H - (y + h) < margin * EDGE_SPEED * h:
-        y1 = max(y1, min(float(H), y + h + frames * EDGE_SPEED * h))
+    if x < margin * vx:
+        x0 = min(x0, max(0.0, x - frames * vx))
+    if W - (x + w) < margin * vx:
+        x1 = max(x1, min(float(W), x + w + frames * vx))
+    if y < margin * vy:
+        y0 = min(y0, max(0.0, y - frames * vy))
+    if H - (y + h) < margin * vy:
+        y1 = max(y1, min(float(H), y + h + frames * vy))
     return (x0, y0, x1 - x0, y1 - y0)
 
 

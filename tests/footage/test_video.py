@@ -364,6 +364,29 @@ def test_a_face_found_near_an_edge_is_masked_back_to_the_edge_even_if_paired_wit
     assert all(_covered(masks[i], _central(b(i)), shape) for i in (7, 8)), {i: masks[i] for i in (7, 8)}
 
 
+def test_a_small_fast_face_under_an_overhead_camera_is_masked_between_key_frames() -> None:
+    # An 11-px face crossing at 33 px a frame (3 face widths: the benchmark's overhead scene), found on key frames
+    # 0, 3, 9 and 12 but missed on 6, with a second face standing elsewhere: every frame from 1 to 12 is masked.
+    from auditor.footage.frames import Frame
+
+    shape = (720, 1280)
+
+    def at(i: int) -> tuple[float, float, float, float]:
+        return (200.0 + 33 * i, 300.0, 11.0, 15.0)
+
+    planner = MaskPlanner(hold=7, margin=3)
+    out = []
+    for i in range(16):
+        faces = None
+        if i % 3 == 0:
+            faces = [(900.0, 500.0, 12.0, 16.0)] + ([at(i)] if i != 6 and i <= 12 else [])
+        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
+    out += planner.finish()
+    masks = {fr.index: [r for r in (video.enlarge(x, shape) for x in boxes) if r] for fr, boxes in out}
+    missed = [i for i in range(1, 13) if not _covered(masks[i], _central(at(i)), shape)]
+    assert not missed, missed
+
+
 def _central(box) -> tuple[float, float, float, float]:
     """The central 80 % of a face box (what the benchmark requires a mask to cover)."""
     x, y, w, h = box
@@ -529,3 +552,10 @@ def test_cli_disk_full_is_a_message_not_a_traceback(tmp_path: Path, capsys, fake
     code, text = _run(capsys, str(src), "-o", str(tmp_path / "out.mp4"))
     assert code == 2 and "No space left on device" in text and "Traceback" not in text
     assert _listing(tmp_path) == {"in.mp4"}
+
+
+def test_a_box_squashed_onto_the_upper_face_is_masked_down_to_the_chin() -> None:
+    # In low light CenterFace returned boxes on the upper half of 45-px faces (42 x 27 for a 45 x 47 face): the
+    # mask must still reach the chin.
+    x0, y0, x1, y1 = video.enlarge((258.0, 379.0, 42.0, 27.0), (720, 1280, 3))
+    assert y0 <= 378 and y1 >= 378 + 47 and x0 <= 256 and x1 >= 256 + 45
