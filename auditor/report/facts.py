@@ -179,6 +179,7 @@ FACT_LABELS: dict[str, str] = {
     "recipients": N_("recipients"),
     "ropa": N_("record of processing activities"),
     "security.encryption_in_transit": N_("encryption in transit"),
+    "security.patching": N_("security updates applied"),
     "signage.before_entry": N_("signs before the entrance"),
     "signage.eye_level": N_("signs at eye level"),
     "signage.fields": N_("what the signs say"),
@@ -194,6 +195,7 @@ FACT_LABELS: dict[str, str] = {
     "vendors": N_("processors"),
     "national.image_register": N_("register of image-processing activities kept"),
     "procedures.written_policy": N_("written internal rules for the cameras"),
+    "procedures.incident_response": N_("incident and breach procedure"),
     # facts the rules may ask about (questions), and the items of lists (vendors[].x)
     "activity.consent.withdrawal": N_("consent can be withdrawn"),
     "activity.derived.uses_biometric_signals": N_("analyses biometric signals"),
