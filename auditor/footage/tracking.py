@@ -50,6 +50,7 @@ class Tracker:
     min_iou: float = 0.2
     max_jump: float = 10.0           # face widths per second (walking, 1.4 m/s, is ~9 widths of 0.16 m)
     max_jump_total: float = 20.0     # face widths, whatever the gap
+    min_jump_px_s: float = 0.0       # pixels per second a face may always move (small fast faces; 0: none)
     tracks: list[Track] = field(default_factory=list)
     finished: list[Track] = field(default_factory=list)
     _next_id: int = 0
@@ -68,7 +69,7 @@ class Tracker:
                 size = max(b[2], tr.box[2])
                 ratio = min(b[2], tr.box[2]) / size if size > 0 else 0.0
                 dist = np.hypot((b[0] + b[2] / 2) - (pred[0] + pred[2] / 2), (b[1] + b[3] / 2) - (pred[1] + pred[3] / 2))
-                limit = size * min(self.max_jump * dt, self.max_jump_total)
+                limit = max(size * min(self.max_jump * dt, self.max_jump_total), self.min_jump_px_s * min(dt, 1.0))
                 if ov >= self.min_iou:
                     candidates.append((0, -ov, ti, bi))
                 elif ratio >= 0.5 and dist <= limit:

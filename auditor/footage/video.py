@@ -205,6 +205,7 @@ class MaskPlanner:
         self.tracker = Tracker(max_gap_s=1e9, max_jump=TRACK_MAX_JUMP)
         self.seen: dict[int, tuple[int, Box, Box | None]] = {}    # track -> last frame, box, motion per frame
         self.last_key = -1
+        self.key_time = 0.0
         self.last_faces: list[Box] = []                           # the previous key frame's detections
         self.keys_before: tuple[int, list[Box]] = (-1, [])           # the key frame before it, and its detections
 
@@ -225,6 +226,11 @@ class MaskPlanner:
 
     def _key(self, frame: Frame, faces: list[Box]) -> None:
         previous_key, self.last_key = self.last_key, frame.index
+        if previous_key >= 0 and not self.tracker.min_jump_px_s:
+            # a small face may cross BRIDGE_FRAME_SHARE of the frame between two key frames (overhead cameras)
+            interval = max(frame.timestamp_s - self.key_time, 1e-3)
+            self.tracker.min_jump_px_s = BRIDGE_FRAME_SHARE * frame.pixels.shape[1] / interval
+        self.key_time = frame.timestamp_s
         ids = self.tracker.update(frame.timestamp_s, faces)
         by_index = {p.frame.index: p for p in self.window}
         if previous_key >= 0:

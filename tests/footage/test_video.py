@@ -387,6 +387,28 @@ def test_a_small_fast_face_under_an_overhead_camera_is_masked_between_key_frames
     assert not missed, missed
 
 
+def test_a_small_fast_face_keeps_its_track_and_is_followed_after_its_last_sighting() -> None:
+    # An 11-px face crossing at 37 px a frame (the overhead scene), found on key frames 0 and 3, then hidden: the
+    # planner's tracker links sightings 111 px apart (a tenth of the frame width per key interval), so the face's
+    # motion is known and its mask follows it over the frames after its last sighting (4 to 6).
+    from auditor.footage.frames import Frame
+
+    shape = (720, 1280)
+
+    def at(i: int) -> tuple[float, float, float, float]:
+        return (100.0 + 37 * i, 300.0, 11.0, 15.0)
+
+    planner = MaskPlanner(hold=7, margin=3)
+    out = []
+    for i in range(16):
+        faces = ([at(i)] if i in (0, 3) else []) if i % 3 == 0 else None
+        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
+    out += planner.finish()
+    masks = {fr.index: [r for r in (video.enlarge(x, shape) for x in boxes) if r] for fr, boxes in out}
+    missed = [i for i in range(1, 7) if not _covered(masks[i], _central(at(i)), shape)]
+    assert not missed, missed
+
+
 def _central(box) -> tuple[float, float, float, float]:
     """The central 80 % of a face box (what the benchmark requires a mask to cover)."""
     x, y, w, h = box
