@@ -276,17 +276,27 @@ def test_planner_interpolates_a_track_between_key_frames_and_holds_a_margin() ->
 Rect = tuple[int, int, int, int]
 
 
-def _masks_when_found_once(at, found: int, frames: int, shape: tuple[int, int]) -> dict[int, list[Rect]]:
-    """The mask rectangles of each frame when the face `at(i)` is found on key frame `found` only (1 in 3)."""
+def _plan(frames, shape: tuple[int, int]) -> dict[int, list[Rect]]:
+    """The mask rectangles of each frame planned by MaskPlanner(hold=7, margin=3) for `frames`: (index, time,
+    detections or None for a frame between key frames)."""
     from auditor.footage.frames import Frame
 
     planner = MaskPlanner(hold=7, margin=3)
     out = []
-    for i in range(frames):
-        faces = ([at(i)] if i == found else []) if i % 3 == 0 else None
-        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
+    for index, t, faces in frames:
+        out += planner.push(Frame("x", index, t, np.zeros((*shape, 3), np.uint8)), faces)
     out += planner.finish()
     return {f.index: [r for r in (video.enlarge(b, shape) for b in boxes) if r] for f, boxes in out}
+
+
+def _key_frames(faces_at, frames: int) -> list:
+    """Frames 0..frames-1 at 12 fps with a key frame every 3rd: `faces_at(i)` gives the detections of key frame i."""
+    return [(i, i / 12, faces_at(i) if i % 3 == 0 else None) for i in range(frames)]
+
+
+def _masks_when_found_once(at, found: int, frames: int, shape: tuple[int, int]) -> dict[int, list[Rect]]:
+    """The mask rectangles of each frame when the face `at(i)` is found on key frame `found` only (1 in 3)."""
+    return _plan(_key_frames(lambda i: [at(i)] if i == found else [], frames), shape)
 
 
 def _covered(rects: list[Rect], box: tuple[float, float, float, float], shape: tuple[int, int]) -> bool:
@@ -324,17 +334,11 @@ def test_a_walker_in_a_crowd_is_masked_on_every_frame_between_key_frames() -> No
     key frames' faces is now bridged."""
     import json
 
-    from auditor.footage.frames import Frame
 
     data = json.loads((Path(__file__).parent / "data" / "aisle_crossing.json").read_text(encoding="utf-8"))
     shape = tuple(data["shape"])
-    planner = MaskPlanner(hold=7, margin=3)
-    out = []
-    for f in data["frames"]:
-        faces = None if f["detections"] is None else [tuple(b) for b in f["detections"]]
-        out += planner.push(Frame("x", f["frame"], f["t"], np.zeros((*shape, 3), np.uint8)), faces)
-    out += planner.finish()
-    masks = {fr.index: [r for r in (video.enlarge(b, shape) for b in boxes) if r] for fr, boxes in out}
+    masks = _plan([(f["frame"], f["t"], None if f["detections"] is None else [tuple(b) for b in f["detections"]])
+                   for f in data["frames"]], shape)
     walker = {f["frame"]: f["walker"][0] for f in data["frames"] if f["walker"]}
     assert len(walker) >= 12
     missed = [i for i, box in walker.items() if not _covered(masks[i], _central(box), shape)]
@@ -345,44 +349,27 @@ def test_a_face_found_near_an_edge_is_masked_back_to_the_edge_even_if_paired_wit
     # Face A stands near the right edge (key frames 0, 3, 6), then is hidden; face B walks in from the right edge at
     # 18 px a frame and is found first on key frame 9, where the tracker takes it for A (they overlap). On frames 7
     # and 8 B was between the edge and there: masked back to the edge although its track is not new.
-    from auditor.footage.frames import Frame
 
     shape = (720, 1280)
 
     def b(i: int) -> tuple[float, float, float, float]:
         return (1219.0 + 18 * (9 - i), 320.0, 29.0, 40.0)
 
-    planner = MaskPlanner(hold=7, margin=3)
-    out = []
-    for i in range(16):
-        faces = None
-        if i % 3 == 0:
-            faces = [(1228.0, 300.0, 29.0, 40.0)] if i <= 6 else [b(i)]
-        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
-    out += planner.finish()
-    masks = {fr.index: [r for r in (video.enlarge(x, shape) for x in boxes) if r] for fr, boxes in out}
+    masks = _plan(_key_frames(lambda i: [(1228.0, 300.0, 29.0, 40.0)] if i <= 6 else [b(i)], 16), shape)
     assert all(_covered(masks[i], _central(b(i)), shape) for i in (7, 8)), {i: masks[i] for i in (7, 8)}
 
 
 def test_a_small_fast_face_under_an_overhead_camera_is_masked_between_key_frames() -> None:
     # An 11-px face crossing at 33 px a frame (3 face widths: the benchmark's overhead scene), found on key frames
     # 0, 3, 9 and 12 but missed on 6, with a second face standing elsewhere: every frame from 1 to 12 is masked.
-    from auditor.footage.frames import Frame
 
     shape = (720, 1280)
 
     def at(i: int) -> tuple[float, float, float, float]:
         return (200.0 + 33 * i, 300.0, 11.0, 15.0)
 
-    planner = MaskPlanner(hold=7, margin=3)
-    out = []
-    for i in range(16):
-        faces = None
-        if i % 3 == 0:
-            faces = [(900.0, 500.0, 12.0, 16.0)] + ([at(i)] if i != 6 and i <= 12 else [])
-        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
-    out += planner.finish()
-    masks = {fr.index: [r for r in (video.enlarge(x, shape) for x in boxes) if r] for fr, boxes in out}
+    masks = _plan(_key_frames(lambda i: [(900.0, 500.0, 12.0, 16.0)] + ([at(i)] if i != 6 and i <= 12 else []), 16),
+                  shape)
     missed = [i for i in range(1, 13) if not _covered(masks[i], _central(at(i)), shape)]
     assert not missed, missed
 
@@ -391,20 +378,13 @@ def test_a_small_fast_face_keeps_its_track_and_is_followed_after_its_last_sighti
     # An 11-px face crossing at 37 px a frame (the overhead scene), found on key frames 0 and 3, then hidden: the
     # planner's tracker links sightings 111 px apart (a tenth of the frame width per key interval), so the face's
     # motion is known and its mask follows it over the frames after its last sighting (4 to 6).
-    from auditor.footage.frames import Frame
 
     shape = (720, 1280)
 
     def at(i: int) -> tuple[float, float, float, float]:
         return (100.0 + 37 * i, 300.0, 11.0, 15.0)
 
-    planner = MaskPlanner(hold=7, margin=3)
-    out = []
-    for i in range(16):
-        faces = ([at(i)] if i in (0, 3) else []) if i % 3 == 0 else None
-        out += planner.push(Frame("x", i, i / 12, np.zeros((*shape, 3), np.uint8)), faces)
-    out += planner.finish()
-    masks = {fr.index: [r for r in (video.enlarge(x, shape) for x in boxes) if r] for fr, boxes in out}
+    masks = _plan(_key_frames(lambda i: [at(i)] if i in (0, 3) else [], 16), shape)
     missed = [i for i in range(1, 7) if not _covered(masks[i], _central(at(i)), shape)]
     assert not missed, missed
 
