@@ -122,15 +122,23 @@ def smooth_boxes(frames: Sequence[Sequence[Box]], *, radius: int = 2, grow: floa
 
 
 def smoothed_at(frames: Sequence[Sequence[Box]], index: int, *, radius: int = 2, grow: float = 0.15,
-                same_face_iou: float | None = None) -> list[Box]:
-    """`smooth_boxes(frames, ...)[index]`, computed for that one frame only (redaction needs one at a time)."""
+                same_face_iou: float | None = None,
+                tracks: Sequence[Sequence[int | None]] | None = None) -> list[Box]:
+    """`smooth_boxes(frames, ...)[index]`, computed for that one frame only (redaction needs one at a time).
+
+    `tracks` (parallel to `frames`): the track of each box, or None. A box is not copied to a frame that has a
+    box of its own track (the track masks the face there, wherever it moved); a box without a track is.
+    """
     own = [tuple(b) for b in frames[index]]
+    own_tracks = {t for t in tracks[index] if t is not None} if tracks is not None else set()
     out: list[Box] = list(own)  # type: ignore[arg-type]
     for t in range(max(0, index - radius), min(len(frames), index + radius + 1)):
         d = abs(t - index)
         if d == 0:
             continue
-        for b in frames[t]:
+        for n, b in enumerate(frames[t]):
+            if tracks is not None and tracks[t][n] in own_tracks:
+                continue
             b = tuple(b)
             if any(_covers(c, b) for c in own):
                 continue

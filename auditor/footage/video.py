@@ -76,6 +76,12 @@ EDGE_FRAME_SHARE = 0.035
 TRACK_MAX_JUMP = 25.0
 # A box is not copied into a neighbouring frame whose own boxes already hold the same face (IoU at least).
 SAME_FACE_IOU = 0.4
+# A key-frame detection within this many face widths of where a lost face should be now may be that face.
+AMBIGUOUS_WIDTHS = 1.5
+# ... or within this many widths of the last box of a face seen once (motion unknown).
+UNKNOWN_MOTION_REACH = 2.0
+# Above this width (pixels) a face near a lost one is not doubted (see MaskPlanner._ambiguous).
+DOUBT_MAX_PX = 48.0
 # Between two key frames, a face found on the second is also bridged from every face of the first that it may be
 # (centres at most this many face widths apart, sizes within BRIDGE_SIZE_RATIO): in a crowd the tracker can pair
 # the wrong faces, and a fast walker (a face width per frame) then crosses the frames between unmasked.
@@ -183,6 +189,8 @@ class _Pending:
     frame: Frame
     boxes: list[Box]                                     # detected and interpolated (smoothed over time)
     held: list[Box] = field(default_factory=list)        # extrapolated along a track's motion (not smoothed)
+    tracks: list[int | None] = field(default_factory=list)   # each box's track (None: copied by the smoothing)
+    lost: dict[int, Box] = field(default_factory=dict)   # held past the margin, until the track is seen again
 
 
 class MaskPlanner:
@@ -199,7 +207,7 @@ class MaskPlanner:
     def __init__(self, *, hold: int, margin: int, grow: float = SMOOTH_GROW) -> None:
         self.hold, self.margin, self.grow = hold, margin, grow
         self.window: deque[_Pending] = deque()
-        self.history: deque[list[Box]] = deque(maxlen=margin)    # raw boxes of the frames already out
+        self.history: deque[tuple[list[Box], list[int | None]]] = deque(maxlen=margin)   # frames already out
         # gaps are bounded by `hold` below; key frames are close together, so a face may move further per
         # second than the analysis tracker (seconds apart) allows and still be the same face
         self.tracker = Tracker(max_gap_s=1e9, max_jump=TRACK_MAX_JUMP)
@@ -211,14 +219,19 @@ class MaskPlanner:
 
     def push(self, frame: Frame, faces: list[Box] | None) -> list[tuple[Frame, list[Box]]]:
         """Add the next frame (faces: its detections on a key frame, None otherwise); returns finished frames."""
-        pending = _Pending(frame, list(faces or []))
+        pending = _Pending(frame, list(faces or []), tracks=[None] * len(faces or []))
         self.window.append(pending)
         if faces is not None:
             self._key(frame, faces)
-        for j, box, motion in self.seen.values():                # held along the track's motion
+        for tid, (j, box, motion) in self.seen.items():          # held along the track's motion
             d = frame.index - j
-            if 0 < d <= self.margin:                              # unknown motion: grown more
+            # a face missed on the next key frames away from the edges (turned, hidden, crossing someone) is
+            # followed along its motion as long as its track lives; near an edge (leaving), or with no known
+            # motion, over the margin (grown more when the motion is unknown)
+            if 0 < d <= self.margin:
                 pending.held.append(_moved(box, motion, d, self.grow if motion else UNKNOWN_MOTION_GROW))
+            elif d <= self.hold and motion is not None and not _near_edge(box, frame.pixels.shape, self.margin):
+                pending.lost[tid] = _moved(box, motion, d, self.grow)
         return self._ready(final=False)
 
     def finish(self) -> list[tuple[Frame, list[Box]]]:
@@ -233,6 +246,10 @@ class MaskPlanner:
         self.key_time = frame.timestamp_s
         ids = self.tracker.update(frame.timestamp_s, faces)
         by_index = {p.frame.index: p for p in self.window}
+        # a detection whose pairing is in doubt (far from its track, or near a face lost since) stays without a
+        # track for the smoothing: in a crossing the tracker may have given it to the wrong person
+        doubtful = [self._ambiguous(tid, box, ids, frame.index) for tid, box in zip(ids, faces)]
+        by_index[frame.index].tracks = [None if doubt else tid for tid, doubt in zip(ids, doubtful)]
         if previous_key >= 0:
             self._bridge(previous_key, self.last_faces, frame.index, faces, by_index, frame.pixels.shape[1])
         if self.keys_before[0] >= 0:        # over a key frame where the face was missed: twice the reach
@@ -241,7 +258,7 @@ class MaskPlanner:
             self._bridge(k0, before, frame.index, unmatched, by_index, frame.pixels.shape[1], span=2)
         self.keys_before = (previous_key, self.last_faces)
         self.last_faces = list(faces)
-        for tid, box in zip(ids, faces):
+        for tid, box, doubt in zip(ids, faces, doubtful):
             motion = None
             if tid in self.seen:
                 j, prev, before = self.seen[tid]
@@ -251,12 +268,14 @@ class MaskPlanner:
                     for k in range(j + 1, frame.index):
                         if k in by_index:
                             by_index[k].boxes.append(tuple(p + (k - j) * m for p, m in zip(prev, motion)))  # type: ignore[arg-type]
+                            by_index[k].tracks.append(tid)
+                            by_index[k].lost.pop(tid, None)           # found again: interpolated instead
                     if before is None:                            # second sighting: the frames before the first
                         for d in range(1, self.margin + 1):
                             if j - d in by_index:
                                 by_index[j - d].held.append(_moved(prev, motion, -d, self.grow))  # type: ignore[arg-type]
             jumped = tid in self.seen and iou(self.seen[tid][1], box) < SAME_FACE_IOU
-            if (tid not in self.seen or self.seen[tid][0] < previous_key
+            if (tid not in self.seen or self.seen[tid][0] < previous_key or doubt
                     or (jumped and _near_edge(box, frame.pixels.shape, self.margin))):
                 # a new face, or one missed on the previous key frame (or matched to someone who left), or one
                 # near an edge that moved off its track's last box (the tracker may have paired a newcomer with a
@@ -271,6 +290,27 @@ class MaskPlanner:
             self.seen[tid] = (frame.index, box, motion)  # type: ignore[assignment]
         for tid in [t for t, (j, _, _) in self.seen.items() if frame.index - j > self.hold]:
             del self.seen[tid]
+
+    def _ambiguous(self, tid: int, box: Box, ids: list[int], index: int) -> bool:
+        """Whether the tracker's pairing of the key-frame detection `box` with track `tid` is in doubt: the box is
+        far from where that track should be now, or a face lost since (a track seen within `hold` frames, not
+        matched now) should be about there. "About there": within AMBIGUOUS_WIDTHS face widths of the track's
+        last box moved along its motion, or of its last box within UNKNOWN_MOTION_REACH widths when its motion
+        is not known yet. A doubted detection is copied by the smoothing like an untracked one and masked back
+        over the margin like a new face."""
+        cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
+
+        def near(track: tuple[int, Box, Box | None]) -> bool:
+            j, last, motion = track
+            px, py, pw, ph = last if motion is None else tuple(v + (index - j) * m for v, m in zip(last, motion))
+            reach = AMBIGUOUS_WIDTHS if motion is not None else UNKNOWN_MOTION_REACH
+            return bool(np.hypot(px + pw / 2 - cx, py + ph / 2 - cy) <= reach * max(box[2], pw))
+
+        if tid in self.seen and not near(self.seen[tid]):
+            return True
+        if box[2] > DOUBT_MAX_PX:
+            return False        # a large face near a lost one: found on every key frame, paired by overlap
+        return any(near(track) for other, track in self.seen.items() if other != tid and other not in ids)
 
     def _bridge(self, k0: int, before: list[Box], k1: int, after: list[Box], by_index: dict[int, _Pending],
                 width: int, span: int = 1) -> None:
@@ -294,12 +334,14 @@ class MaskPlanner:
         out = []
         while self.window and (final or self.last_key - self.window[0].frame.index >= self.hold + self.margin):
             pending = self.window.popleft()
-            after = [p.boxes for p in list(self.window)[:self.margin]]
+            after = list(self.window)[:self.margin]
             before = list(self.history)
-            seq = before + [pending.boxes] + after
-            boxes = smoothed_at(seq, len(before), radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU)
-            self.history.append(pending.boxes)
-            out.append((pending.frame, merge_boxes(boxes + pending.held)))
+            seq = [b for b, _ in before] + [pending.boxes] + [p.boxes for p in after]
+            tracks = [t for _, t in before] + [pending.tracks] + [p.tracks for p in after]
+            boxes = smoothed_at(seq, len(before), radius=self.margin, grow=self.grow, same_face_iou=SAME_FACE_IOU,
+                                tracks=tracks)
+            self.history.append((pending.boxes, pending.tracks))
+            out.append((pending.frame, merge_boxes(boxes + pending.held + list(pending.lost.values()))))
         return out
 
 
