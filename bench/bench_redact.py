@@ -14,7 +14,10 @@ as the scene's original, generated into a temporary folder or reused from `--wor
 
 It also measures how much of a face the two softer mask styles leave to a detector: ground-truth faces of
 >= 20 px masked with pixelate / blur (no verification fill), then searched with CenterFace at full resolution
-and the BlazeFace family; the share still found is printed.
+and the BlazeFace family; the share still found is printed. And how much of the picture `auditor redact`
+masks: the mean share of the frame under its masks (from its sidecar), beside the share the ground-truth
+faces' own boxes would take, enlarged like the masks (over-masking hides what people do, which the footage
+handed to a data subject or a court must still show).
 
     .venv/bin/python bench/bench_redact.py [--minutes 5] [--scenes aisle_720p entrance_720p ...] [--workdir DIR [--reuse-deface]]
 """
@@ -180,6 +183,32 @@ def style_strength(clip: Path, truth: dict[int, list[dict]], *, every: int = 10,
 
 # --- the run -------------------------------------------------------------------------------------------------------
 
+def masked_share(sidecar: dict, truth: dict[int, list[dict]], shape: tuple[int, int]) -> tuple[float, float]:
+    """The mean share of the frame under a mask in `auditor redact`'s output (the union of the sidecar's mask
+    rectangles and verification fills), and the share the ground-truth faces' own boxes enlarged like the masks
+    would take (what masking them needs at least). deface writes no record of its masks: not measured for it."""
+    H, W = shape
+    k = 4                                            # on a grid of 4 x 4 pixels
+
+    def cover(grid: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> None:
+        grid[max(0, int(y0) // k):max(0, int(np.ceil(y1 / k))), max(0, int(x0) // k):max(0, int(np.ceil(x1 / k)))] = True
+
+    got = need = 0.0
+    for rec in sidecar["per_frame"]:
+        masks, faces = np.zeros((H // k + 1, W // k + 1), bool), np.zeros((H // k + 1, W // k + 1), bool)
+        for x0, y0, x1, y1 in rec["boxes"]:
+            cover(masks, x0, y0, x1, y1)
+        for x, y, w, h in rec.get("added_by_verification", []):
+            cover(masks, x, y, x + w, y + h)
+        for f in truth.get(rec["frame"], []):
+            rect = enlarge((f["x"], f["y"], f["w"], f["h"]), (H, W, 3)) if f["visible"] > 0 else None
+            if rect is not None:
+                cover(faces, *rect)
+        got, need = got + float(masks.mean()), need + float(faces.mean())
+    n = max(1, len(sidecar["per_frame"]))
+    return got / n, need / n
+
+
 def timed(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds: user + system of the command and its children)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -263,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
                 s.seconds, s.cpu = seconds[k]
             sidecar = json.loads((work / f"{name}.auditor.mp4.redaction.json").read_text())
             strength = style_strength(clip, truth)
+            sidecar["masked_share"] = masked_share(sidecar, truth, (scene.height, scene.width))
             results.append((name, scene, scores, sidecar, strength))
             _print_scene(name, scene, scores, sidecar, strength)
     finally:
@@ -277,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
             "wall_s": {k: s.seconds for k, s in sc.items()}, "cpu_s": {k: s.cpu for k, s in sc.items()},
             "leak_frames_20px": {k: s.leak_frames for k, s in sc.items()},
             "leak_frames_any": {k: s.leak_frames_any for k, s in sc.items()},
-            "verification_added_frames": len(side["frames_verification_added"]), "style_found": st}
+            "verification_added_frames": len(side["frames_verification_added"]), "style_found": st,
+            "masked_share": {"auditor": side["masked_share"][0], "faces_enlarged": side["masked_share"][1]}}
             for n, _, sc, side, st in results], indent=1))
     return 0
 
@@ -297,17 +328,20 @@ def _print_scene(name, scene, scores, sidecar, strength) -> None:
     print(f"  verification added a mask on {len(sidecar['frames_verification_added'])} frame(s); key frame every "
           f"{sidecar['detect_every']}; faces >= 20 px still found after pixelate/blur (no fill): "
           + ", ".join(f"{k} {v:.2f}" for k, v in strength.items()))
+    got, need = sidecar["masked_share"]
+    print(f"  share of the frame under a mask: {got:.3f} (the faces' own boxes, enlarged like the masks: {need:.3f})")
 
 
 def _print_summary(results, minutes) -> None:
     print(f"\nSummary ({minutes:g}-minute clips)")
     print(f"{'scene':22} {'auditor recall <15 15-20 20-40 40-80 >80':>42} {'deface recall':>36} "
-          f"{'leak20 a/d':>11} {'fps a':>6} {'fps d':>6} {'ratio':>6}")
-    for name, _, sc, _, _ in results:
+          f"{'leak20 a/d':>11} {'fps a':>6} {'fps d':>6} {'ratio':>6} {'masked a/faces':>15}")
+    for name, _, sc, side, _ in results:
         a, d = sc["auditor"], sc.get("deface")
+        got, need = side["masked_share"]
         print(f"{name:22} {fmt(a.recall()):>42} {fmt(d.recall()) if d else '-':>36} "
               f"{a.leak_frames:>5}/{d.leak_frames if d else '-':<5} {a.fps:6.2f} {d.fps if d else 0:6.2f} "
-              f"{(a.fps / d.fps) if d and d.fps else 0:5.2f}x")
+              f"{(a.fps / d.fps) if d and d.fps else 0:5.2f}x {got:7.3f}/{need:.3f}")
 
 
 if __name__ == "__main__":

@@ -82,6 +82,8 @@ AMBIGUOUS_WIDTHS = 1.5
 UNKNOWN_MOTION_REACH = 2.0
 # Above this width (pixels) a face near a lost one is not doubted (see MaskPlanner._ambiguous).
 DOUBT_MAX_PX = 48.0
+# A new face this close (face widths) to a face of the previous key frame may have been hidden behind it there.
+HIDDEN_WIDTHS = 1.5
 # Between two key frames, a face found on the second is also bridged from every face of the first that it may be
 # (centres at most this many face widths apart, sizes within BRIDGE_SIZE_RATIO): in a crowd the tracker can pair
 # the wrong faces, and a fast walker (a face width per frame) then crosses the frames between unmasked.
@@ -277,12 +279,15 @@ class MaskPlanner:
             jumped = tid in self.seen and iou(self.seen[tid][1], box) < SAME_FACE_IOU
             if (tid not in self.seen or self.seen[tid][0] < previous_key or doubt
                     or (jumped and _near_edge(box, frame.pixels.shape, self.margin))):
-                # a new face, or one missed on the previous key frame (or matched to someone who left), or one
-                # near an edge that moved off its track's last box (the tracker may have paired a newcomer with a
-                # face already inside): it may have been
-                # in the frames since the previous key frame, moving an unknown way (entering the picture):
-                # masked over the margin before, grown generously
-                for d in range(1, self.margin + 1):
+                # a new face, or one missed on the previous key frame (or matched to someone who left, or paired
+                # in doubt), or one near an edge that moved off its track's last box (the tracker may have paired
+                # a newcomer with a face already inside): it may have been in the frames since the previous key
+                # frame, moving an unknown way (entering the picture): masked over the margin before, grown
+                # generously; a small one next to a face of the previous key frame may have been hidden behind it
+                # there and seen before it: over two key intervals
+                hid = box[2] <= DOUBT_MAX_PX and _behind(box, self.keys_before[1])
+                reach = self.margin * (2 if hid else 1)
+                for d in range(1, reach + 1):
                     if frame.index - d in by_index:
                         held = _moved(box, None, -d, UNKNOWN_MOTION_GROW)
                         by_index[frame.index - d].held.append(_to_near_edges(held, box, d, frame.pixels.shape,
@@ -356,6 +361,14 @@ def _pairable(b: Box, faces: list[Box], width: int, span: int = 1) -> bool:
         if dist <= span * max(BRIDGE_WIDTHS * size, BRIDGE_FRAME_SHARE * width):
             return True
     return False
+
+
+def _behind(box: Box, faces: list[Box]) -> bool:
+    """Whether the face `box` may have been hidden behind one of `faces` (the previous key frame's): one of them
+    is within HIDDEN_WIDTHS face widths of it."""
+    cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
+    return any(np.hypot(f[0] + f[2] / 2 - cx, f[1] + f[3] / 2 - cy) <= HIDDEN_WIDTHS * max(box[2], f[2])
+               for f in faces)
 
 
 def _moved(box: Box, motion: Box | None, frames: int, grow: float) -> Box:

@@ -360,14 +360,17 @@ def test_planner_masks_a_face_entering_from_the_edge_before_it_is_found() -> Non
     assert all(r[2] < 200 for i in (7, 8) for r in masks[i])          # stretched to the near edge only
 
 
-@pytest.mark.parametrize("fixture", ["aisle_crossing.json", "lowlight_crossing.json", "entrance_newcomer.json"])
+@pytest.mark.parametrize("fixture", ["aisle_crossing.json", "lowlight_crossing.json", "entrance_newcomer.json",
+                                     "entrance_hidden.json"])
 def test_a_walker_in_a_crowd_is_masked_on_every_frame_between_key_frames(fixture: str) -> None:
     """Real key-frame detections from the benchmark's clips (tests/footage/data/, each file says what happens):
     a walker entering from the left edge at 20 px a frame among other faces, whose sightings the tracker paired
     with other faces (every plausible pairing of two key frames' faces is bridged); a walker hidden while crossing
     another face, whose next detection the tracker gave to the other face (a lost face is followed along its
     motion, and a detection a lost face could explain is masked like a new one); a newcomer appearing mid-picture
-    whose first detection the tracker gave to a face hidden since (a detection far from its track is in doubt)."""
+    whose first detection the tracker gave to a face hidden since (a detection far from its track is in doubt); a
+    face seen on two frames between key frames only, hidden behind another face on the next key frame (a newcomer
+    next to a face of the previous key frame is masked back over two key intervals)."""
     import json
 
     data = json.loads((Path(__file__).parent / "data" / fixture).read_text(encoding="utf-8"))
